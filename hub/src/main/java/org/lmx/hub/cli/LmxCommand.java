@@ -1,0 +1,38 @@
+package org.lmx.hub.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lmx} command line. Commands other than {@code serve} start no Spring context. */
+@Command(name = "lmx",
+        mixinStandardHelpOptions = true,
+        versionProvider = LmxCommand.Version.class,
+        description = "LMX Hub: signed labour-migration document exchange.",
+        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class LmxCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return new CommandLine(new LmxCommand()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = LmxCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"lmx " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
