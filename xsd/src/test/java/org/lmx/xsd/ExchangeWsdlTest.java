@@ -117,5 +117,4 @@ class ExchangeWsdlTest {
         assertThat(found).as(type.getSimpleName()).hasSize(1);
         return found.get(0);
     }
-
 }
