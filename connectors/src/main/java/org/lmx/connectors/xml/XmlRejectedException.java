@@ -1,13 +1,14 @@
 package org.lmx.connectors.xml;
 
 import java.util.List;
+import org.lmx.connectors.LmxException;
 
 /**
  * A document that cannot be accepted as XML of the contract: too large, not well-formed, carrying a DOCTYPE,
  * or invalid against the schema. {@link #code()} is stable and goes into receipts; {@link #problems()} lists
  * every problem found, so that a partner can fix them all in one go.
  */
-public class XmlRejectedException extends Exception {
+public class XmlRejectedException extends LmxException {
 
     /** Stable codes of this exception. */
     public static final String TOO_LARGE = "LMX-XML-TOO-LARGE";
@@ -28,16 +29,12 @@ public class XmlRejectedException extends Exception {
         this(code, reason, List.of(reason), null);
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public List<String> problems() {
         return problems;
-    }
-
-    @Override
-    public String toString() {
-        return code + ": " + getMessage();
     }
 }
