@@ -1,5 +1,6 @@
 package org.lmx.hub.cli;
 
+import org.lmx.connectors.LmxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +21,20 @@ public final class LmxCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new LmxCommand()).execute(args);
+        return new CommandLine(new LmxCommand()).setExecutionExceptionHandler(LmxCommand::refused).execute(args);
+    }
+
+    /** An LMX refusal (unreadable key, unknown party, ...) is an answer, not a crash: its code and reason, exit 1. */
+    private static int refused(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+        if (e instanceof LmxException lmx) {
+            commandLine.getErr().println("ERROR    [" + lmx.code() + "] " + lmx.getMessage());
+            return 1;
+        }
+        if (e instanceof java.io.IOException io) {
+            commandLine.getErr().println("ERROR    cannot read or write a file: " + io.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     @Override
