@@ -111,9 +111,10 @@ public final class CertificateAuthority {
 
     // ---- creating and opening ----
 
-    /** Whether {@code dir} already holds a CA (its key or its certificate). */
+    /** Whether {@code dir} already holds a CA, or what is left of one (its key, certificate or state). */
     public static boolean existsIn(Path dir) {
-        return Files.exists(dir.resolve(KEY_FILE)) || Files.exists(dir.resolve(CERTIFICATE_FILE));
+        return Files.exists(dir.resolve(KEY_FILE)) || Files.exists(dir.resolve(CERTIFICATE_FILE))
+                || Files.exists(dir.resolve(STATE_FILE));
     }
 
     /** A new CA with the defaults: {@value #DEFAULT_SUBJECT}, RSA 3072, ten years. */
@@ -429,6 +430,17 @@ public final class CertificateAuthority {
         return crl;
     }
 
+    /** Returns {@code crlUrl} if it can be a CRL distribution point: an absolute http, https or ldap URL. */
+    public static URI requireCrlUrl(URI crlUrl) {
+        String scheme = crlUrl == null ? null : crlUrl.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ldap"))
+                || crlUrl.getHost() == null) {
+            throw new IllegalArgumentException("'" + crlUrl + "' is not a CRL URL: expected an absolute http, https "
+                    + "or ldap URL such as " + DEFAULT_CRL_URL);
+        }
+        return crlUrl;
+    }
+
     // ---- serial numbers ----
 
     /** A serial as openssl prints it: upper-case hex, an even number of digits ({@code 0A}). */
@@ -557,15 +569,6 @@ public final class CertificateAuthority {
             return KeyFactory.getInstance(jcaName).generatePublic(new X509EncodedKeySpec(info.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
             throw new PkiException(PkiException.UNREADABLE, "the CSR's public key cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireCrlUrl(URI crlUrl) {
-        String scheme = crlUrl == null ? null : crlUrl.getScheme();
-        if (scheme == null || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ldap"))
-                || crlUrl.getHost() == null) {
-            throw new IllegalArgumentException("'" + crlUrl + "' is not a CRL URL: expected an absolute http, https "
-                    + "or ldap URL such as " + DEFAULT_CRL_URL);
         }
     }
 

@@ -42,7 +42,10 @@ public final class Pkcs12 {
         }
     }
 
-    /** Writes an owner-only file whose alias is the certificate's party id (or {@code lmx} without one). */
+    /**
+     * Writes an owner-only file whose alias is the certificate's party id (or {@code lmx} without one); the
+     * JDK's PKCS#12 keystore stores aliases in lower case ({@code kor:moel}).
+     */
     public static void write(Path file, Credential credential, char[] password) throws PkiException {
         AtomicFiles.writeOwnerOnly(file, toBytes(credential, password, credential.party().orElse("lmx")));
     }

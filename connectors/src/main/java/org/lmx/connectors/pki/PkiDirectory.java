@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -69,8 +70,15 @@ public final class PkiDirectory {
         PkiDirectory pki = new PkiDirectory(dir, CertificateAuthority.create(dir, crlUrl));
         AtomicFiles.writeOwnerOnly(pki.passwordFile(), (newPassword() + "\n").getBytes(StandardCharsets.US_ASCII));
         char[] password = pki.pkcs12Password();
-        for (DemoParties.DemoParty party : DemoParties.ALL) {
-            pki.writeCredential(pki.ca.issue(party.id(), party.algorithm(), DEFAULT_CERTIFICATE_VALIDITY), password);
+        // Key generation is nearly all of init's time; the keys are independent, so make them in parallel.
+        List<KeyPair> keyPairs = DemoParties.ALL.parallelStream().map(p -> p.algorithm().generateKeyPair()).toList();
+        Instant now = Instant.now();
+        for (int i = 0; i < keyPairs.size(); i++) {
+            KeyPair keyPair = keyPairs.get(i);
+            X509Certificate certificate = pki.ca.certify(DemoParties.ALL.get(i).id(), keyPair.getPublic(),
+                    now.minus(CertificateAuthority.BACKDATE), now.plus(DEFAULT_CERTIFICATE_VALIDITY));
+            pki.writeCredential(new Credential(keyPair.getPrivate(), certificate,
+                    List.of(certificate, pki.ca.certificate())), password);
         }
         pki.ca.publishCrl(Instant.now().plus(DEFAULT_CRL_VALIDITY));
         pki.writeIndex();
@@ -191,14 +199,17 @@ public final class PkiDirectory {
         return ca.publishCrl(Instant.now().plus(validity));
     }
 
-    /** Party ids with a certificate file in the directory, the hub first, then in order of id. */
+    /** Party ids with a certificate file in the directory: the demo parties in their order, then others by id. */
     public List<String> parties() throws PkiException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString())
                     .filter(name -> name.endsWith(CERTIFICATE_SUFFIX) && !name.equals(CertificateAuthority.CERTIFICATE_FILE))
                     .map(name -> PartyIds.fromFileName(name.substring(0, name.length() - CERTIFICATE_SUFFIX.length())))
                     .flatMap(Optional::stream)
-                    .sorted(Comparator.comparing((String id) -> !id.equals(DemoParties.HUB)).thenComparing(id -> id))
+                    .sorted(Comparator.comparing((String id) -> {
+                        int demo = DemoParties.ids().indexOf(id);
+                        return demo < 0 ? Integer.MAX_VALUE : demo;
+                    }).thenComparing(id -> id))
                     .toList();
         } catch (IOException e) {
             throw new PkiException(PkiException.UNREADABLE, "cannot list " + dir + ": " + e, e);

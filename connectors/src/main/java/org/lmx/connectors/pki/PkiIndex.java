@@ -52,7 +52,15 @@ final class PkiIndex {
                         + "| valid until | status |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (String party : pki.parties()) {
-            X509Certificate certificate = Pem.readCertificate(pki.certificateFile(party));
+            X509Certificate certificate;
+            try {
+                certificate = Pem.readCertificate(pki.certificateFile(party));
+            } catch (PkiException e) {
+                // One damaged file must not stop the index (nor the command that rewrites it) from saying so.
+                md.append("| ").append(party).append(" | | | `").append(pki.certificateFile(party).getFileName())
+                        .append("` | | | | | | unreadable: ").append(e.getMessage().replace('|', '/')).append(" |\n");
+                continue;
+            }
             Revocation revocation = revoked.get(certificate.getSerialNumber());
             md.append("| ").append(party)
                     .append(" | ").append(DemoParties.find(party).map(DemoParties.DemoParty::name).orElse(""))

@@ -14,10 +14,18 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,21 +80,33 @@ class PemTest {
 
     @Test
     void rsaAndEcKeysInTheTraditionalOpensslFormatsAreRead() throws Exception {
-        for (KeyAlgorithm algorithm : List.of(KeyAlgorithm.RSA_2048, KeyAlgorithm.EC_P256)) {
-            KeyPair keyPair = algorithm.generateKeyPair();
-            StringWriter text = new StringWriter();
-            try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-                writer.writeObject(keyPair.getPrivate()); // BC writes PKCS#1 / SEC1, as openssl's -traditional
-            }
-            String header = algorithm == KeyAlgorithm.EC_P256 ? "-----BEGIN EC PRIVATE KEY-----"
-                    : "-----BEGIN RSA PRIVATE KEY-----";
-            assertThat(text.toString()).startsWith(header);
-            PrivateKey read = Pem.parsePrivateKey(text.toString());
-            assertThat(read.getAlgorithm()).isEqualTo(keyPair.getPrivate().getAlgorithm());
-            X509Certificate certificate = ca.certify("KOR:MOEL", keyPair.getPublic(), Instant.now(),
-                    Instant.now().plus(Duration.ofDays(1)));
-            assertThat(Credential.of(read, List.of(certificate)).certificate()).isEqualTo(certificate);
+        KeyPair rsa = KeyAlgorithm.RSA_2048.generateKeyPair();
+        StringWriter pkcs1 = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(pkcs1)) {
+            writer.writeObject(rsa.getPrivate()); // BC writes RSA keys as PKCS#1, like openssl -traditional
         }
+        assertThat(pkcs1.toString()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertKeyOf(rsa, Pem.parsePrivateKey(pkcs1.toString()));
+
+        // SEC1 as openssl writes it: the curve inside the key, after an EC PARAMETERS block.
+        KeyPair ec = KeyAlgorithm.EC_P256.generateKeyPair();
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getPrivate().getEncoded());
+        ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+        ECPrivateKey sec1 = new ECPrivateKey(256, ECPrivateKey.getInstance(info.parsePrivateKey()).getKey(),
+                SubjectPublicKeyInfo.getInstance(ec.getPublic().getEncoded()).getPublicKeyData(), curve);
+        String pem = "-----BEGIN EC PARAMETERS-----\n"
+                + Base64.getMimeEncoder().encodeToString(curve.toASN1Primitive().getEncoded())
+                + "\n-----END EC PARAMETERS-----\n"
+                + "-----BEGIN EC PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(sec1.getEncoded())
+                + "\n-----END EC PRIVATE KEY-----\n";
+        assertKeyOf(ec, Pem.parsePrivateKey(pem));
+    }
+
+    private static void assertKeyOf(KeyPair keyPair, PrivateKey read) throws Exception {
+        assertThat(read.getAlgorithm()).isEqualTo(keyPair.getPrivate().getAlgorithm());
+        X509Certificate certificate = ca.certify("KOR:MOEL", keyPair.getPublic(), Instant.now(),
+                Instant.now().plus(Duration.ofDays(1)));
+        assertThat(Credential.of(read, List.of(certificate)).certificate()).isEqualTo(certificate);
     }
 
     @Test
@@ -135,13 +155,16 @@ class PemTest {
     }
 
     @Test
-    void anEncryptedKeyIsRefusedWithAHint() {
-        Assumptions.assumeTrue(true);
-        String encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
-                + "MIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAhpdXEs3n6F/AICCAAw\n"
-                + "DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEHZcZ0l5yYj8m0l3H3xUj1wEQA==\n"
-                + "-----END ENCRYPTED PRIVATE KEY-----\n";
-        PkiException e = catchThrowableOfType(PkiException.class, () -> Pem.parsePrivateKey(encrypted));
+    void anEncryptedKeyIsRefusedWithAHint() throws Exception {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(new JcaPKCS8Generator(korea.privateKey(),
+                    new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPassword("secret".toCharArray())
+                            .setProvider(new BouncyCastleProvider()).build()));
+        }
+        assertThat(text.toString()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        PkiException e = catchThrowableOfType(PkiException.class, () -> Pem.parsePrivateKey(text.toString()));
         assertThat(e.code()).isEqualTo(PkiException.UNREADABLE);
+        assertThat(e.getMessage()).contains("encrypted private key").contains("PKCS#12");
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
-        subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
     @CommandLine.Spec
