@@ -76,6 +76,27 @@ class SignVerifyCommandTest {
     }
 
     @Test
+    void theReadmeRoundTripFromPkiInit() throws Exception {
+        Path pki = dir.resolve("demo-pki");
+        assertThat(LmxCommand.run("pki", "init", "--dir", pki.toString())).isZero();
+        Path signed = dir.resolve("signed.xml");
+        assertThat(LmxCommand.run("sign", "--key", pki.resolve("KOR_MOEL.p12").toString(), "--fresh",
+                "--in", SAMPLE.toString(), "--out", signed.toString())).isZero();
+        String trust = pki.resolve("hub-ca.crt.pem").toString();
+        assertThat(LmxCommand.run("verify", "--trust", trust, "--party", "KOR:MOEL", signed.toString())).isZero();
+
+        Path tampered = Files.writeString(dir.resolve("tampered.xml"),
+                Files.readString(signed).replace("<Sex>M</Sex>", "<Sex>F</Sex>"));
+        assertThat(Files.readString(signed)).contains("<Sex>M</Sex>");
+        assertThat(LmxCommand.run("verify", "--trust", trust, tampered.toString())).isEqualTo(1);
+        assertThat(output()).contains("[LMX-SIG-DIGEST-MISMATCH]");
+
+        // a document signed by one demo party does not pass as another's
+        assertThat(LmxCommand.run("verify", "--trust", trust, "--party", "UZB:MEHNAT", signed.toString())).isEqualTo(1);
+        assertThat(output()).contains("[LMX-CERT-WRONG-PARTY]");
+    }
+
+    @Test
     void freshStampsANewMessageIdAndCreated() throws Exception {
         Path p12 = dir.resolve("KOR_MOEL.p12");
         Pkcs12.write(p12, korea, "s3cret-for-test".toCharArray());
