@@ -59,7 +59,9 @@ final class CertificateValidator {
         checkKeyUsage(signer);
         List<String> warnings = new ArrayList<>();
         List<X509CRL> crls = new ArrayList<>(options.crls());
-        if (options.revocation() != RevocationPolicy.NONE && !coveredBy(signer, crls)) {
+        // Revocation is looked up only for a certificate a trusted CA really issued (or a pinned one): a
+        // stranger's certificate must never make the hub fetch a URL it names; it fails the path check below.
+        if (options.revocation() != RevocationPolicy.NONE && vouchedFor(signer, trust) && !coveredBy(signer, crls)) {
             distributionPoints(signer).stream().map(crlSource::fetch).flatMap(Optional::stream).forEach(crls::add);
             if (!coveredBy(signer, crls)) {
                 String why = "no CRL of " + signer.getIssuerX500Principal().getName() + " could be had for "
@@ -151,6 +153,23 @@ final class CertificateValidator {
                 ? "its issuer " + signer.getIssuerX500Principal().getName() + " is not a trusted CA of this agreement"
                 : e.getMessage();
         return new SignatureException(SignatureError.CERT_UNTRUSTED, describe(signer) + " is not trusted: " + why, e);
+    }
+
+    private static boolean vouchedFor(X509Certificate signer, TrustAnchors trust) {
+        if (trust.pinned().contains(signer)) {
+            return true;
+        }
+        for (X509Certificate ca : trust.authorities()) {
+            try {
+                if (ca.getSubjectX500Principal().equals(signer.getIssuerX500Principal())) {
+                    signer.verify(ca.getPublicKey());
+                    return true;
+                }
+            } catch (GeneralSecurityException e) {
+                // not this CA's signature: try the next one
+            }
+        }
+        return false;
     }
 
     private static void checkKeyUsage(X509Certificate signer) throws SignatureException {

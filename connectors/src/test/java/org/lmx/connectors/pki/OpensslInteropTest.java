@@ -1,5 +1,6 @@
 package org.lmx.connectors.pki;
 
+import org.lmx.connectors.ExternalTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class OpensslInteropTest {
 
     @BeforeAll
     static void createCa() throws Exception {
-        Openssl.assumeAvailable();
+        ExternalTool.OPENSSL.assumeAvailable();
         ca = CertificateAuthority.create(caDir, CertificateAuthority.DEFAULT_CRL_URL);
     }
 
@@ -45,14 +46,14 @@ class OpensslInteropTest {
         Pem.writeCertificate(dir.resolve("ca.pem"), ca.certificate());
         Pem.writeCertificate(dir.resolve("cert.pem"), credential.certificate());
 
-        assertThat(Openssl.ok(dir, "verify", "-x509_strict", "-purpose", "any", "-CAfile", "ca.pem", "cert.pem"))
+        assertThat(ExternalTool.OPENSSL.ok(dir, "verify", "-x509_strict", "-purpose", "any", "-CAfile", "ca.pem", "cert.pem"))
                 .contains("cert.pem: OK");
-        assertThat(Openssl.ok(dir, "x509", "-noout", "-in", "cert.pem", "-ext", "subjectAltName"))
+        assertThat(ExternalTool.OPENSSL.ok(dir, "x509", "-noout", "-in", "cert.pem", "-ext", "subjectAltName"))
                 .contains("URI:urn:lmx:party:KOR:MOEL");
-        assertThat(Openssl.ok(dir, "x509", "-noout", "-in", "cert.pem", "-ext", "keyUsage,crlDistributionPoints,basicConstraints"))
+        assertThat(ExternalTool.OPENSSL.ok(dir, "x509", "-noout", "-in", "cert.pem", "-ext", "keyUsage,crlDistributionPoints,basicConstraints"))
                 .contains("critical").contains("Digital Signature, Non Repudiation")
                 .contains("URI:" + CertificateAuthority.DEFAULT_CRL_URL).contains("CA:FALSE");
-        assertThat(Openssl.ok(dir, "x509", "-noout", "-in", "cert.pem", "-subject"))
+        assertThat(ExternalTool.OPENSSL.ok(dir, "x509", "-noout", "-in", "cert.pem", "-subject"))
                 .contains("CN = KOR:MOEL").contains("C = KR");
     }
 
@@ -66,27 +67,27 @@ class OpensslInteropTest {
         Pem.writeCertificate(dir.resolve("revoked.pem"), revoked.certificate());
         Pem.writeCertificate(dir.resolve("valid.pem"), valid.certificate());
 
-        Openssl.Result refused = Openssl.run(dir, "verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem",
+        ExternalTool.Result refused = ExternalTool.OPENSSL.run(dir, "verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem",
                 "revoked.pem");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("certificate revoked");
-        assertThat(Openssl.ok(dir, "verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem", "valid.pem"))
+        assertThat(ExternalTool.OPENSSL.ok(dir, "verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem", "valid.pem"))
                 .contains("valid.pem: OK");
-        assertThat(Openssl.ok(dir, "crl", "-in", "crl.pem", "-noout", "-text"))
+        assertThat(ExternalTool.OPENSSL.ok(dir, "crl", "-in", "crl.pem", "-noout", "-text"))
                 .contains("Serial Number: " + CertificateAuthority.serialHex(revoked.certificate().getSerialNumber()))
                 .contains("Key Compromise").contains("X509v3 CRL Number");
-        assertThat(Openssl.ok(dir, "crl", "-in", "crl.pem", "-noout", "-CAfile", "ca.pem")).contains("verify OK");
+        assertThat(ExternalTool.OPENSSL.ok(dir, "crl", "-in", "crl.pem", "-noout", "-CAfile", "ca.pem")).contains("verify OK");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"pkcs8-rsa", "pkcs1-rsa", "sec1-ec", "pkcs8-ec"})
     void keysAndCsrsMadeByOpensslAreReadAndCertified(String kind) throws Exception {
         switch (kind) {
-            case "pkcs8-rsa" -> Openssl.ok(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
+            case "pkcs8-rsa" -> ExternalTool.OPENSSL.ok(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
                     "-out", "key.pem");
-            case "pkcs1-rsa" -> Openssl.ok(dir, "genrsa", "-traditional", "-out", "key.pem", "2048");
-            case "sec1-ec" -> Openssl.ok(dir, "ecparam", "-name", "prime256v1", "-genkey", "-out", "key.pem");
-            case "pkcs8-ec" -> Openssl.ok(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
+            case "pkcs1-rsa" -> ExternalTool.OPENSSL.ok(dir, "genrsa", "-traditional", "-out", "key.pem", "2048");
+            case "sec1-ec" -> ExternalTool.OPENSSL.ok(dir, "ecparam", "-name", "prime256v1", "-genkey", "-out", "key.pem");
+            case "pkcs8-ec" -> ExternalTool.OPENSSL.ok(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
                     "-out", "key.pem");
             default -> throw new IllegalArgumentException(kind);
         }
@@ -96,7 +97,7 @@ class OpensslInteropTest {
             default -> "BEGIN PRIVATE KEY";
         };
         assertThat(Files.readString(dir.resolve("key.pem"))).contains(header);
-        Openssl.ok(dir, "req", "-new", "-key", "key.pem", "-subj", "/CN=test", "-out", "csr.pem");
+        ExternalTool.OPENSSL.ok(dir, "req", "-new", "-key", "key.pem", "-subj", "/CN=test", "-out", "csr.pem");
 
         X509Certificate certificate = ca.signCsr(Pem.readCsr(dir.resolve("csr.pem")), "UZB:MEHNAT", Duration.ofDays(30));
         Credential credential = Credential.of(Pem.readPrivateKey(dir.resolve("key.pem")),
@@ -110,13 +111,13 @@ class OpensslInteropTest {
         Credential credential = ca.issue("ARE:MOHRE", KeyAlgorithm.RSA_2048, Duration.ofDays(30));
         Pkcs12.write(dir.resolve("lmx.p12"), credential, PASSWORD.toCharArray());
 
-        String fromLmx = Openssl.ok(dir, "pkcs12", "-in", "lmx.p12", "-passin", "pass:" + PASSWORD, "-nodes");
+        String fromLmx = ExternalTool.OPENSSL.ok(dir, "pkcs12", "-in", "lmx.p12", "-passin", "pass:" + PASSWORD, "-nodes");
         assertThat(Pem.parseCertificates(fromLmx)).contains(credential.certificate(), ca.certificate());
         assertThat(Pem.parsePrivateKey(fromLmx)).isEqualTo(credential.privateKey());
 
         Pem.writePrivateKey(dir.resolve("key.pem"), credential.privateKey());
         Pem.writeCertificates(dir.resolve("chain.pem"), credential.chain());
-        Openssl.ok(dir, "pkcs12", "-export", "-inkey", "key.pem", "-in", "chain.pem", "-passout", "pass:" + PASSWORD,
+        ExternalTool.OPENSSL.ok(dir, "pkcs12", "-export", "-inkey", "key.pem", "-in", "chain.pem", "-passout", "pass:" + PASSWORD,
                 "-out", "openssl.p12");
         Credential fromOpenssl = Pkcs12.read(dir.resolve("openssl.p12"), PASSWORD.toCharArray());
         assertThat(fromOpenssl.privateKey()).isEqualTo(credential.privateKey());

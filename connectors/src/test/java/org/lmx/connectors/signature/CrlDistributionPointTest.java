@@ -104,6 +104,18 @@ class CrlDistributionPointTest {
         assertThat(fetches).hasValue(1);
     }
 
+    @Test
+    void aCertificateFromAnUntrustedCaNeverMakesTheHubFetchItsUrl() throws Exception {
+        TestPki stranger = TestPki.create(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pki/crl/hub-ca.crl"));
+        byte[] signed = XmlSigner.sign(SignatureVerifierTest.sample("StatusRequest"), stranger.korea());
+        for (RevocationPolicy policy : List.of(RevocationPolicy.CRL_SOFT_FAIL, RevocationPolicy.CRL_HARD_FAIL)) {
+            SignatureException e = catchThrowableOfType(SignatureException.class, () -> newVerifier().verify(signed, trust,
+                    VerificationOptions.defaults().revocation(policy, List.of())));
+            assertThat(e.error()).as(policy.toString()).isEqualTo(SignatureError.CERT_UNTRUSTED);
+        }
+        assertThat(fetches).hasValue(0);
+    }
+
     private static SignatureVerifier newVerifier() {
         return new SignatureVerifier(new HttpCrlSource(Duration.ofSeconds(2), Clock.systemUTC()));
     }

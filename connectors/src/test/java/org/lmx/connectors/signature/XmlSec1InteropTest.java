@@ -1,15 +1,12 @@
 package org.lmx.connectors.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lmx.connectors.ExternalTool.XMLSEC1;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.xml.crypto.dsig.SignatureMethod;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +18,7 @@ import org.lmx.connectors.pki.Pem;
 /**
  * Interop with an independent XMLDSig implementation, xmlsec1 (libxmlsec1 over OpenSSL): what LMX signs,
  * xmlsec1 verifies against the hub CA; what xmlsec1 signs from an LMX-shaped template, LMX verifies and binds
- * to the party. Skipped where xmlsec1 is missing, except in CI (.ci/run installs it and sets
- * LMX_REQUIRE_INTEROP_TOOLS, which turns the skip into a failure).
+ * to the party. Skipped where xmlsec1 is missing, except in CI (see {@link org.lmx.connectors.ExternalTool}).
  */
 class XmlSec1InteropTest {
 
@@ -32,12 +28,8 @@ class XmlSec1InteropTest {
     Path dir;
 
     @BeforeAll
-    static void requireXmlsec1() throws Exception {
-        boolean present = run(List.of("xmlsec1", "--version")).exit == 0;
-        if (!present && System.getenv("LMX_REQUIRE_INTEROP_TOOLS") != null) {
-            throw new AssertionError("xmlsec1 is required for the interop tests (apt-get install -y xmlsec1)");
-        }
-        Assumptions.assumeTrue(present, "xmlsec1 is not installed: apt-get install -y xmlsec1");
+    static void requireXmlsec1() {
+        XMLSEC1.assumeAvailable();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,15 +40,13 @@ class XmlSec1InteropTest {
                 XmlSigner.sign(SignatureVerifierTest.sample("WorkPermitApplication"), korea));
         Path ca = caPem();
 
-        Result ok = run(List.of("xmlsec1", "--verify", "--trusted-pem", ca.toString(), signed.toString()));
-        assertThat(ok.exit).as(ok.output).isZero();
-        assertThat(ok.output).contains("OK");
+        assertThat(XMLSEC1.ok(dir, "--verify", "--trusted-pem", ca.toString(), signed.toString())).contains("OK");
 
         String text = Files.readString(signed);
         Path tampered = Files.writeString(dir.resolve("tampered.xml"), text.replace("<Sex>M</Sex>", "<Sex>F</Sex>"));
         assertThat(text).contains("<Sex>M</Sex>");
-        Result bad = run(List.of("xmlsec1", "--verify", "--trusted-pem", ca.toString(), tampered.toString()));
-        assertThat(bad.exit).as("xmlsec1 must refuse the tampered copy").isNotZero();
+        assertThat(XMLSEC1.run(dir, "--verify", "--trusted-pem", ca.toString(), tampered.toString()).exitCode())
+                .as("xmlsec1 must refuse the tampered copy").isNotZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,9 +62,7 @@ class XmlSec1InteropTest {
                 new String(SignatureVerifierTest.sample("FetchRequest"), StandardCharsets.UTF_8), method));
         Path out = dir.resolve("out.xml");
 
-        Result signed = run(List.of("xmlsec1", "--sign", "--privkey-pem", key + "," + cert, "--output", out.toString(),
-                template.toString()));
-        assertThat(signed.exit).as(signed.output).isZero();
+        XMLSEC1.ok(dir, "--sign", "--privkey-pem", key + "," + cert, "--output", out.toString(), template.toString());
 
         VerifiedDocument verified = new SignatureVerifier(CrlSource.NONE).verify(Files.readAllBytes(out),
                 TrustAnchors.authority(PKI.caCertificate()), VerificationOptions.defaults().expectParty("UZB:MEHNAT"));
@@ -108,22 +96,5 @@ class XmlSec1InteropTest {
         Path ca = dir.resolve("hub-ca.pem");
         Pem.writeCertificate(ca, PKI.caCertificate());
         return ca;
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command) throws Exception {
-        try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, output + "\n(timed out)");
-            }
-            return new Result(process.exitValue(), output);
-        } catch (java.io.IOException e) {
-            return new Result(-1, e.getMessage());
-        }
     }
 }

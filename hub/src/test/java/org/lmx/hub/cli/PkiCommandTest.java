@@ -2,8 +2,8 @@ package org.lmx.hub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +21,10 @@ import java.util.concurrent.TimeUnit;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
@@ -50,10 +49,8 @@ class PkiCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final Console console = new Console();
 
     @BeforeAll
     static void init() {
@@ -67,20 +64,6 @@ class PkiCommandTest {
             System.setOut(originalOut);
         }
         initOutput = output.toString(StandardCharsets.UTF_8);
-    }
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     // ---- init ----
@@ -133,7 +116,7 @@ class PkiCommandTest {
     void aSecondInitIsRefusedUnlessForced() throws Exception {
         byte[] ca = Files.readAllBytes(pki.resolve("hub-ca.crt.pem"));
         assertThat(LmxCommand.run("pki", "init", "--dir", pki.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[LMX-PKI-CA-EXISTS]").contains("--force");
+        assertThat(console.err()).contains("[LMX-PKI-CA-EXISTS]").contains("--force");
         assertThat(Files.readAllBytes(pki.resolve("hub-ca.crt.pem"))).isEqualTo(ca);
     }
 
@@ -181,7 +164,7 @@ class PkiCommandTest {
         assertThat(after.getNotAfter().getTime() - after.getNotBefore().getTime())
                 .isBetween(TimeUnit.DAYS.toMillis(90), TimeUnit.DAYS.toMillis(91));
         Credential.of(Pem.readPrivateKey(pki.resolve("GBR_DWP.key.pem")), List.of(after));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Issued GBR:DWP (EC P-256, serial "
+        assertThat(console.out()).contains("Issued GBR:DWP (EC P-256, serial "
                 + CertificateAuthority.serialHex(after.getSerialNumber()));
         assertThat(Files.readString(pki.resolve("INDEX.md"))).containsPattern("\\| GBR:DWP \\|.*\\| EC P-256 \\| "
                 + CertificateAuthority.serialHex(after.getSerialNumber()) + " \\|");
@@ -190,7 +173,7 @@ class PkiCommandTest {
     @Test
     void issueInADirectoryWithoutCaIsNotFound() {
         assertThat(LmxCommand.run("pki", "issue", "--dir", dir.toString(), "--party", "KOR:MOEL")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[LMX-PKI-NOT-FOUND]").contains("lmx pki init");
+        assertThat(console.err()).contains("[LMX-PKI-NOT-FOUND]").contains("lmx pki init");
     }
 
     // ---- sign-csr ----
@@ -213,7 +196,7 @@ class PkiCommandTest {
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=ARE:MOHRE,C=AE");
         Credential.of(Pem.readPrivateKey(dir.resolve("key.pem")), List.of(certificate)); // the CSR's key
         assertThat(pki.resolve("ARE_MOHRE.key.pem")).as("--out leaves the party's files alone").exists();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ARE:MOHRE").contains("RSA 2048");
+        assertThat(console.out()).contains("ARE:MOHRE").contains("RSA 2048");
     }
 
     @Test
@@ -233,7 +216,7 @@ class PkiCommandTest {
         assertThat(PartyIds.partyOf(certificate)).contains("KAZ:AKIMAT-47");
         assertThat(pki.resolve("KAZ_AKIMAT-47.key.pem")).as("the old key no longer matches").doesNotExist();
         assertThat(pki.resolve("KAZ_AKIMAT-47.p12")).doesNotExist();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("removed").contains("KAZ_AKIMAT-47.key.pem");
+        assertThat(console.out()).contains("removed").contains("KAZ_AKIMAT-47.key.pem");
         assertThat(Files.readString(pki.resolve("INDEX.md"))).containsPattern("\\| KAZ:AKIMAT-47 \\|[^|]*\\| - \\|");
     }
 
@@ -248,7 +231,7 @@ class PkiCommandTest {
 
         assertThat(LmxCommand.run("pki", "sign-csr", "--dir", pki.toString(), "--party", "KOR:MOEL", "--csr",
                 csr.toString(), "--out", dir.resolve("out.pem").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[LMX-PKI-WEAK-KEY]").contains("1024");
+        assertThat(console.err()).contains("[LMX-PKI-WEAK-KEY]").contains("1024");
         assertThat(dir.resolve("out.pem")).doesNotExist();
     }
 
@@ -265,12 +248,12 @@ class PkiCommandTest {
         X509CRL crl = Pem.readCrl(pki.resolve("hub-ca.crl.pem"));
         crl.verify(Pem.readCertificate(pki.resolve("hub-ca.crt.pem")).getPublicKey());
         assertThat(crl.isRevoked(certificate)).isTrue();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Revoked TJK:MLME's certificate with serial " + serial)
+        assertThat(console.out()).contains("Revoked TJK:MLME's certificate with serial " + serial)
                 .contains("keyCompromise");
         assertThat(Files.readString(pki.resolve("INDEX.md"))).containsPattern("\\| TJK:MLME \\|.*REVOKED .*keyCompromise");
 
         assertThat(LmxCommand.run("pki", "revoke", "--dir", pki.toString(), "--party", "TJK:MLME")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[LMX-PKI-ALREADY-REVOKED]").contains(serial);
+        assertThat(console.err()).contains("[LMX-PKI-ALREADY-REVOKED]").contains(serial);
     }
 
     @Test
@@ -285,7 +268,7 @@ class PkiCommandTest {
         X509CRL crl = Pem.readCrl(pki.resolve("hub-ca.crl.pem"));
         assertThat(crl.isRevoked(earlier)).isTrue();
         assertThat(crl.isRevoked(Pem.readCertificate(pki.resolve("KGZ_MLSSM.crt.pem")))).isFalse();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Revoked KGZ:MLSSM's certificate with serial " + serial);
+        assertThat(console.out()).contains("Revoked KGZ:MLSSM's certificate with serial " + serial);
     }
 
     @Test
@@ -306,7 +289,7 @@ class PkiCommandTest {
     @Test
     void aBadPartyIdIsAUsageError() {
         assertThat(LmxCommand.run("pki", "issue", "--dir", pki.toString(), "--party", "kor:moel")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'kor:moel' is not a party id")
+        assertThat(console.err()).contains("'kor:moel' is not a party id")
                 .contains("e.g. KOR:MOEL").contains("Usage: lmx pki issue");
         assertThat(pki.resolve("kor_moel.crt.pem")).doesNotExist();
     }
@@ -316,7 +299,7 @@ class PkiCommandTest {
         assertThat(LmxCommand.run("pki")).isEqualTo(2);
         assertThat(LmxCommand.run("pki", "issue", "--dir", pki.toString(), "--party", "KOR:MOEL", "--alg", "dsa"))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rsa2048, rsa3072, ec");
+        assertThat(console.err()).contains("rsa2048, rsa3072, ec");
         assertThat(LmxCommand.run("pki", "issue", "--dir", pki.toString(), "--party", "KOR:MOEL", "--days", "0"))
                 .isEqualTo(2);
         assertThat(LmxCommand.run("pki", "issue", "--party", "KOR:MOEL")).as("no --dir").isEqualTo(2);
@@ -327,20 +310,20 @@ class PkiCommandTest {
         assertThat(LmxCommand.run("pki", "revoke", "--dir", pki.toString(), "--party", "KOR:MOEL", "--reason",
                 "bored")).isEqualTo(2);
         assertThat(LmxCommand.run("pki", "init", "--dir", dir.toString(), "--crl-url", "file:///tmp/crl")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a CRL URL");
+        assertThat(console.err()).contains("is not a CRL URL");
         assertThat(dir.resolve("hub-ca.crt.pem")).doesNotExist();
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("init", "issue", "sign-csr", "revoke", "crl")) {
-            out.reset();
+            console.reset();
             assertThat(LmxCommand.run("pki", command, "--help")).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: lmx pki " + command).contains("--dir");
+            assertThat(console.out()).contains("Usage: lmx pki " + command).contains("--dir");
         }
-        out.reset();
+        console.reset();
         assertThat(LmxCommand.run("pki", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("init").contains("issue").contains("sign-csr")
+        assertThat(console.out()).contains("init").contains("issue").contains("sign-csr")
                 .contains("revoke").contains("crl");
     }
 

@@ -2,17 +2,14 @@ package org.lmx.hub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
@@ -32,26 +29,20 @@ class SignVerifyCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    @RegisterExtension
+    final Console console = new Console();
+
     private CertificateAuthority ca;
     private Credential korea;
     private Path caPem;
 
     @BeforeEach
     void pki() throws Exception {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         ca = CertificateAuthority.create(dir.resolve("pki"), CertificateAuthority.DEFAULT_CRL_URL);
         korea = ca.issue("KOR:MOEL", KeyAlgorithm.EC_P256, Duration.ofDays(365));
         Pem.writePrivateKey(dir.resolve("KOR_MOEL.key.pem"), korea.privateKey());
         Pem.writeCertificate(dir.resolve("KOR_MOEL.crt.pem"), korea.certificate());
         caPem = dir.resolve("pki").resolve(CertificateAuthority.CERTIFICATE_FILE);
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
     }
 
     @Test
@@ -60,19 +51,19 @@ class SignVerifyCommandTest {
         assertThat(LmxCommand.run("sign", "--key", dir.resolve("KOR_MOEL.key.pem").toString(),
                 "--cert", dir.resolve("KOR_MOEL.crt.pem").toString(), "--in", SAMPLE.toString(), "--out", signed.toString()))
                 .isZero();
-        assertThat(output()).contains("SIGNED").contains("KOR:MOEL");
+        assertThat(console.all()).contains("SIGNED").contains("KOR:MOEL");
 
         assertThat(LmxCommand.run("verify", "--trust", caPem.toString(), "--party", "KOR:MOEL", signed.toString())).isZero();
-        assertThat(output()).contains("VALID    " + signed).contains("signed by KOR:MOEL");
+        assertThat(console.all()).contains("VALID    " + signed).contains("signed by KOR:MOEL");
 
         Path tampered = Files.writeString(dir.resolve("tampered.xml"),
                 Files.readString(signed).replace("<Region>KZ-23</Region>", "<Region>KZ-75</Region>"));
         assertThat(Files.readString(tampered)).isNotEqualTo(Files.readString(signed));
         assertThat(LmxCommand.run("verify", "--trust", caPem.toString(), tampered.toString())).isEqualTo(1);
-        assertThat(output()).contains("INVALID  " + tampered + " [LMX-SIG-DIGEST-MISMATCH]");
+        assertThat(console.all()).contains("INVALID  " + tampered + " [LMX-SIG-DIGEST-MISMATCH]");
 
         assertThat(LmxCommand.run("verify", "--trust", caPem.toString(), "--party", "UZB:MEHNAT", signed.toString())).isEqualTo(1);
-        assertThat(output()).contains("[LMX-CERT-WRONG-PARTY]");
+        assertThat(console.all()).contains("[LMX-CERT-WRONG-PARTY]");
     }
 
     @Test
@@ -89,11 +80,11 @@ class SignVerifyCommandTest {
                 Files.readString(signed).replace("<Sex>M</Sex>", "<Sex>F</Sex>"));
         assertThat(Files.readString(signed)).contains("<Sex>M</Sex>");
         assertThat(LmxCommand.run("verify", "--trust", trust, tampered.toString())).isEqualTo(1);
-        assertThat(output()).contains("[LMX-SIG-DIGEST-MISMATCH]");
+        assertThat(console.all()).contains("[LMX-SIG-DIGEST-MISMATCH]");
 
         // a document signed by one demo party does not pass as another's
         assertThat(LmxCommand.run("verify", "--trust", trust, "--party", "UZB:MEHNAT", signed.toString())).isEqualTo(1);
-        assertThat(output()).contains("[LMX-CERT-WRONG-PARTY]");
+        assertThat(console.all()).contains("[LMX-CERT-WRONG-PARTY]");
     }
 
     @Test
@@ -123,7 +114,7 @@ class SignVerifyCommandTest {
         Pem.writeCrl(crl, ca.crl(Instant.now().plus(1, ChronoUnit.DAYS)));
 
         assertThat(LmxCommand.run("verify", "--trust", caPem.toString(), "--crl", crl.toString(), signed.toString())).isEqualTo(1);
-        assertThat(output()).contains("[LMX-CERT-REVOKED]");
+        assertThat(console.all()).contains("[LMX-CERT-REVOKED]");
     }
 
     @Test
@@ -134,7 +125,7 @@ class SignVerifyCommandTest {
         assertThat(LmxCommand.run("sign", "--key", dir.resolve("KOR_MOEL.key.pem").toString(),
                 "--cert", dir.resolve("KOR_MOEL.crt.pem").toString(), "--in", invalid.toString(), "--out", signed.toString()))
                 .isEqualTo(1);
-        assertThat(output()).contains("[LMX-XML-SCHEMA-INVALID]");
+        assertThat(console.all()).contains("[LMX-XML-SCHEMA-INVALID]");
         assertThat(signed).doesNotExist();
     }
 
@@ -143,10 +134,6 @@ class SignVerifyCommandTest {
         assertThat(LmxCommand.run("verify", "--trust", caPem.toString())).isEqualTo(2);
         assertThat(LmxCommand.run("sign", "--key", dir.resolve("KOR_MOEL.key.pem").toString(), "--in", SAMPLE.toString(),
                 "--out", dir.resolve("x.xml").toString())).isEqualTo(2);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String messageId(String xml) {

@@ -2,18 +2,14 @@ package org.lmx.hub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lmx validate} as a partner's integration engineer uses it on the samples and on their own files. */
@@ -21,19 +17,8 @@ class ValidateCommandTest {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    final Console console = new Console();
 
     @Test
     void everySampleIsValid() throws IOException {
@@ -42,7 +27,7 @@ class ValidateCommandTest {
             files.map(Path::toString).forEach(args::add);
         }
         assertThat(LmxCommand.run(args.toArray(String[]::new))).isZero();
-        assertThat(output()).contains("VALID    ").doesNotContain("INVALID");
+        assertThat(console.out()).contains("VALID    ").doesNotContain("INVALID");
     }
 
     @Test
@@ -53,7 +38,7 @@ class ValidateCommandTest {
         Path broken = Files.writeString(dir.resolve("broken-ping.xml"), ping);
 
         assertThat(LmxCommand.run("validate", broken.toString())).isEqualTo(1);
-        assertThat(output()).contains("INVALID  " + broken).contains("LMX-XML-SCHEMA-INVALID")
+        assertThat(console.out()).contains("INVALID  " + broken).contains("LMX-XML-SCHEMA-INVALID")
                 .contains("2026-11-24T10:15:00").contains("nobody");
     }
 
@@ -62,15 +47,11 @@ class ValidateCommandTest {
         Path xxe = Files.writeString(dir.resolve("xxe.xml"),
                 "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>");
         assertThat(LmxCommand.run("validate", xxe.toString())).isEqualTo(1);
-        assertThat(output()).contains("LMX-XML-DOCTYPE").doesNotContain("root:");
+        assertThat(console.out()).contains("LMX-XML-DOCTYPE").doesNotContain("root:");
     }
 
     @Test
     void noFileIsAUsageError() {
         assertThat(LmxCommand.run("validate")).isEqualTo(2);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
