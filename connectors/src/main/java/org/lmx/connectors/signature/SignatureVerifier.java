@@ -43,9 +43,19 @@ public final class SignatureVerifier {
     public VerifiedDocument verify(byte[] signed, TrustAnchors trust, VerificationOptions options)
             throws XmlRejectedException, SignatureException {
         Document document = SecureXml.parse(signed, options.maxBytes());
-        Element signature = SignaturePolicy.check(document);
+        SignaturePolicy.check(document);
         schemaOf(document).validate(document);
+        return verifyParsed(document, trust, options);
+    }
 
+    /**
+     * The cryptographic half of {@link #verify}, for a caller that parsed the document and checked it against
+     * the schema itself (the inbound pipeline, which needs the header to find the agreement's trust): the
+     * signature rules, the signature, the certificate, the party.
+     */
+    public VerifiedDocument verifyParsed(Document document, TrustAnchors trust, VerificationOptions options)
+            throws SignatureException {
+        Element signature = SignaturePolicy.check(document);
         List<X509Certificate> chain = certificatesIn(signature);
         X509Certificate signer = chain.get(0);
         checkSignatureValue(signature, signer);

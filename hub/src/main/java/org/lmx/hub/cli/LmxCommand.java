@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
-        subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
+        subcommands = {ServeCommand.class, ValidateCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
@@ -17,7 +17,11 @@ public final class LmxCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exitCode = run(args);
+        // a started hub keeps running on its own threads until it is stopped; every other command ends here
+        if (exitCode != 0 || !ServeCommand.isServing()) {
+            System.exit(exitCode);
+        }
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */

@@ -1,0 +1,48 @@
+package org.lmx.connectors.soap;
+
+import javax.xml.namespace.QName;
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.lmx.xsd.service.v1.ExchangePortType;
+
+/**
+ * The Exchange service's CXF endpoints, one per SOAP version as the WSDL publishes them (a SOAP 1.1 port
+ * answers a 1.2 envelope with a VersionMismatch fault, so each version has its own address). POJO data
+ * format on the generated service interface; MTOM accepted, so that documents and attachments travel as parts, and answered in kind
+ * ({@link MtomFollowsRequest}).
+ */
+public final class ExchangeEndpoints {
+
+    public static final String WSDL = "classpath:lmx/exchange.wsdl";
+    public static final String NAMESPACE = "urn:lmx:exchange:wsdl:1";
+    public static final QName SERVICE = new QName(NAMESPACE, "ExchangeService");
+    public static final QName SOAP11_PORT = new QName(NAMESPACE, "ExchangeSoap11Port");
+    public static final QName SOAP12_PORT = new QName(NAMESPACE, "ExchangeSoap12Port");
+    /** Paths under the CXF servlet ({@code /services}). */
+    public static final String SOAP11_PATH = "/exchange";
+    public static final String SOAP12_PATH = "/exchange12";
+
+    private ExchangeEndpoints() {
+    }
+
+    public static CxfEndpoint soap11() {
+        return endpoint(SOAP11_PATH, SOAP11_PORT);
+    }
+
+    public static CxfEndpoint soap12() {
+        return endpoint(SOAP12_PATH, SOAP12_PORT);
+    }
+
+    private static CxfEndpoint endpoint(String address, QName port) {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setAddress(address);
+        endpoint.setServiceClass(ExchangePortType.class);
+        endpoint.setWsdlURL(WSDL);
+        endpoint.setServiceNameAsQName(SERVICE);
+        endpoint.setPortNameAsQName(port);
+        endpoint.setDataFormat(DataFormat.POJO);
+        endpoint.setMtomEnabled(true);
+        endpoint.getOutInterceptors().add(new MtomFollowsRequest());
+        return endpoint;
+    }
+}

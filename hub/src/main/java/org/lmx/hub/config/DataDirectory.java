@@ -1,0 +1,107 @@
+package org.lmx.hub.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lmx.connectors.pki.CertificateAuthority;
+import org.lmx.connectors.pki.Credential;
+import org.lmx.connectors.pki.DemoParties;
+import org.lmx.connectors.pki.Pem;
+import org.lmx.connectors.pki.PkiDirectory;
+import org.lmx.connectors.pki.PkiException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Everything the hub keeps on disk, under one directory: the database ({@code db/}), the development PKI
+ * ({@code pki/}), the agreement files ({@code agreements/}) and the development credentials. On first start
+ * the missing parts are created; on every later start they are used as they are, never regenerated.
+ */
+public final class DataDirectory {
+
+    public static final String DEMO_AGREEMENTS = "classpath:demo/agreements/*.xml";
+
+    private final Path root;
+    private final List<String> createdNow;
+
+    private DataDirectory(Path root, List<String> createdNow) {
+        this.root = root;
+        this.createdNow = List.copyOf(createdNow);
+    }
+
+    /** Opens the data directory, creating on first start what is missing (and saying what it created). */
+    public static DataDirectory prepare(LmxProperties properties) {
+        Path root = properties.dataDir().toAbsolutePath().normalize();
+        List<String> created = new ArrayList<>();
+        try {
+            Files.createDirectories(root.resolve("db"));
+            Path pki = root.resolve("pki");
+            if (!CertificateAuthority.existsIn(pki)) {
+                PkiDirectory.init(pki, properties.crlUrl(), false);
+                created.add("development PKI (hub CA, a signing certificate per demo party) in " + pki);
+            }
+            Path agreements = root.resolve("agreements");
+            if (!Files.isDirectory(agreements)) {
+                Files.createDirectories(agreements);
+                if (properties.demo()) {
+                    int copied = copyDemoAgreements(agreements);
+                    created.add(copied + " demo agreements in " + agreements);
+                }
+            }
+            if (DevelopmentCredentials.createIfMissing(root.resolve(DevelopmentCredentials.FILE))) {
+                created.add("development credentials in " + root.resolve(DevelopmentCredentials.FILE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the data directory " + root, e);
+        } catch (PkiException e) {
+            throw new IllegalStateException("cannot create the development PKI: " + e, e);
+        }
+        return new DataDirectory(root, created);
+    }
+
+    private static int copyDemoAgreements(Path target) throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources(DEMO_AGREEMENTS);
+        for (Resource file : files) {
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, target.resolve(file.getFilename()));
+            }
+        }
+        return files.length;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path pki() {
+        return root.resolve("pki");
+    }
+
+    public Path agreements() {
+        return root.resolve("agreements");
+    }
+
+    public Path credentialsFile() {
+        return root.resolve(DevelopmentCredentials.FILE);
+    }
+
+    /** What this start created (empty on a restart). */
+    public List<String> createdNow() {
+        return createdNow;
+    }
+
+    /** The hub's own signing credential ({@code KAZ:MLSP}) from the PKI directory. */
+    public Credential hubCredential() {
+        try {
+            PkiDirectory pki = PkiDirectory.open(pki());
+            return Credential.of(Pem.readPrivateKey(pki.keyFile(DemoParties.HUB)),
+                    Pem.readCertificates(pki.certificateFile(DemoParties.HUB)));
+        } catch (PkiException e) {
+            throw new IllegalStateException("cannot read the hub's signing credential from " + pki() + ": " + e, e);
+        }
+    }
+}

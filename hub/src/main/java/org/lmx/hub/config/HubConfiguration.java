@@ -1,0 +1,31 @@
+package org.lmx.hub.config;
+
+import java.time.Clock;
+import org.lmx.connectors.pki.Credential;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The data directory and what is read from it. */
+@Configuration(proxyBeanMethods = false)
+class HubConfiguration {
+
+    @Bean
+    DataDirectory dataDirectory(LmxProperties properties) {
+        return DataDirectory.prepare(properties);
+    }
+
+    @Bean
+    Credential hubCredential(DataDirectory dataDirectory) {
+        return dataDirectory.hubCredential();
+    }
+
+    @Bean
+    DevelopmentCredentials developmentCredentials(DataDirectory dataDirectory) {
+        return DevelopmentCredentials.read(dataDirectory.credentialsFile());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

@@ -1,0 +1,22 @@
+package org.lmx.hub.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub's own settings ({@code lmx.*}).
+ *
+ * @param dataDir  where the hub keeps its database, PKI, credentials and agreement files ({@code --lmx.data-dir})
+ * @param hubParty the party the hub is ({@code KAZ:MLSP}); every document it receives is addressed to it
+ * @param demo     install the demo agreements on first start (development)
+ * @param crlUrl   the CRL distribution point written into the development PKI's certificates
+ */
+@ConfigurationProperties("lmx")
+public record LmxProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("KAZ:MLSP") String hubParty,
+        @DefaultValue("true") boolean demo,
+        @DefaultValue("http://localhost:8080/pki/crl/hub-ca.crl") URI crlUrl) {
+}
