@@ -1,0 +1,177 @@
+package org.lmx.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.xml.ws.BindingProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lmx.connectors.pki.CertificateAuthority;
+import org.lmx.connectors.pki.Credential;
+import org.lmx.connectors.pki.KeyAlgorithm;
+import org.lmx.connectors.pki.Pem;
+import org.lmx.connectors.signature.CrlSource;
+import org.lmx.connectors.signature.SignatureVerifier;
+import org.lmx.connectors.signature.TrustAnchors;
+import org.lmx.connectors.signature.VerificationOptions;
+import org.lmx.connectors.signature.VerifiedDocument;
+import org.lmx.hub.config.DevelopmentCredentials;
+import org.lmx.xsd.service.v1.ExchangePortType;
+import org.lmx.xsd.service.v1.ExchangeService;
+import org.lmx.xsd.service.v1.Submit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.w3c.dom.Element;
+
+/**
+ * A partner ministry's view of the first slice of the exchange: a real CXF client, generated from the WSDL,
+ * submits signed Pings to both ports and checks the hub's signed receipts. Agreements change as an operator
+ * changes them: the file is edited and the agreements are reloaded through the admin API.
+ */
+class ExchangeSubmitIT extends HubIT {
+
+    private static final String LMX = "urn:lmx:exchange:1";
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @ParameterizedTest(name = "SOAP {0}")
+    @ValueSource(strings = {"1.1", "1.2"})
+    void koreasPingIsAcceptedOnBothPorts(String soapVersion) throws Exception {
+        Receipt receipt = submit(soapVersion, Parties.ping("KOR:MOEL", "AGR-KOR-MOEL", credential("KOR:MOEL")));
+        assertThat(receipt.status()).isEqualTo("ACCEPTED");
+        assertThat(receipt.to()).isEqualTo("KOR:MOEL");
+        assertThat(receipt.code()).isNull();
+    }
+
+    @Test
+    void anUnknownAgreementIsRejectedWithASignedReceipt() throws Exception {
+        Receipt receipt = submit("1.1", Parties.ping("KOR:MOEL", "AGR-KOR-NOBODY", credential("KOR:MOEL")));
+        assertThat(receipt.status()).isEqualTo("REJECTED");
+        assertThat(receipt.code()).isEqualTo("LMX-AGR-UNKNOWN");
+        assertThat(receipt.reason()).contains("AGR-KOR-NOBODY");
+    }
+
+    @Test
+    void aSuspendedAgreementRejects() throws Exception {
+        rewrite("soap-push-TUR-CSGB.xml", "<Version>1</Version>", "<Version>2</Version>",
+                "<Status>ACTIVE</Status>", "<Status>SUSPENDED</Status>");
+        assertThat(reload().getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Receipt receipt = submit("1.2", Parties.ping("TUR:CSGB", "AGR-TUR-CSGB", credential("TUR:CSGB")));
+        assertThat(receipt.code()).isEqualTo("LMX-AGR-NOT-ACTIVE");
+        assertThat(receipt.reason()).contains("SUSPENDED");
+    }
+
+    @Test
+    void anAgreementOutOfItsDatesRejects() throws Exception {
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        rewrite("soap-push-ISR-MOL.xml", "<Version>1</Version>", "<Version>2</Version>",
+                "<From>2025-01-01</From>", "<From>2025-01-01</From><To>" + yesterday + "</To>");
+        reload();
+
+        Receipt receipt = submit("1.1", Parties.ping("ISR:MOL", "AGR-ISR-MOL", credential("ISR:MOL")));
+        assertThat(receipt.code()).isEqualTo("LMX-AGR-OUT-OF-DATES");
+        assertThat(receipt.reason()).contains(yesterday);
+    }
+
+    @Test
+    void aCertificateThatIsNotTheAgreementsIsRejected() throws Exception {
+        // Türkiye's genuine certificate under Korea's agreement: the signer is not Korea's ministry
+        Receipt otherParty = submit("1.1", Parties.ping("TUR:CSGB", "AGR-KOR-MOEL", credential("TUR:CSGB")));
+        assertThat(otherParty.code()).isEqualTo("LMX-AGR-PARTY");
+
+        // a look-alike KOR:MOEL certificate from a CA the agreement does not trust
+        Path rogueDir = Files.createTempDirectory(Path.of("target"), "rogue-ca-");
+        CertificateAuthority rogue = CertificateAuthority.create(rogueDir, CertificateAuthority.DEFAULT_CRL_URL);
+        Credential lookAlike = rogue.issue("KOR:MOEL", KeyAlgorithm.EC_P256, java.time.Duration.ofDays(30));
+        Receipt untrusted = submit("1.2", Parties.ping("KOR:MOEL", "AGR-KOR-MOEL", lookAlike));
+        assertThat(untrusted.code()).isEqualTo("LMX-CERT-UNTRUSTED");
+
+        // Header/From claims Korea, the signature is Türkiye's
+        Receipt wrongFrom = submit("1.1", Parties.ping("KOR:MOEL", "AGR-KOR-MOEL", credential("TUR:CSGB")));
+        assertThat(wrongFrom.code()).isEqualTo("LMX-HDR-FROM");
+    }
+
+    @Test
+    void aReloadedAgreementTakesEffectAndAnInvalidFileLeavesItInForce() throws Exception {
+        assertThat(submit("1.1", Parties.ping("GBR:DWP", "AGR-GBR-DWP", credential("GBR:DWP"))).status()).isEqualTo("ACCEPTED");
+
+        // version 2 no longer allows Ping from the UK ministry
+        rewrite("soap-push-GBR-DWP.xml", "<Version>1</Version>", "<Version>2</Version>",
+                "<DocumentType>Ping</DocumentType>", "");
+        reload();
+        assertThat(submit("1.1", Parties.ping("GBR:DWP", "AGR-GBR-DWP", credential("GBR:DWP"))).code())
+                .isEqualTo("LMX-AGR-DOCUMENT-TYPE");
+
+        // version 3 names a trust file that does not exist: refused with the problem, version 2 stays in force
+        rewrite("soap-push-GBR-DWP.xml", "<Version>2</Version>", "<Version>3</Version>",
+                "<CertificateFile>GBR_DWP.crt.pem</CertificateFile>", "<CertificateFile>GBR_DWP-missing.crt.pem</CertificateFile>");
+        ResponseEntity<String> report = reload();
+        assertThat(report.getBody()).contains("soap-push-GBR-DWP.xml").contains("REFUSED").contains("GBR_DWP-missing.crt.pem");
+        assertThat(submit("1.1", Parties.ping("GBR:DWP", "AGR-GBR-DWP", credential("GBR:DWP"))).code())
+                .isEqualTo("LMX-AGR-DOCUMENT-TYPE");
+        assertThat(rest.withBasicAuth("auditor", credentials().auditorPassword())
+                .getForObject(url("/api/agreements/AGR-GBR-DWP"), String.class))
+                .contains("\"currentVersion\":2");
+    }
+
+    // ---- a partner's client ----
+
+    private Receipt submit(String soapVersion, byte[] signed) throws Exception {
+        ExchangeService service = new ExchangeService();
+        ExchangePortType port = soapVersion.equals("1.1") ? service.getExchangeSoap11Port() : service.getExchangeSoap12Port();
+        ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                url(soapVersion.equals("1.1") ? "/services/exchange" : "/services/exchange12"));
+        Submit call = new Submit();
+        call.setDocument(signed);
+        byte[] receipt = port.submit(call).getReceipt();
+
+        // the receipt is evidence only if it is the hub's signature under the hub's CA
+        VerifiedDocument verified = new SignatureVerifier(CrlSource.NONE).verify(receipt,
+                TrustAnchors.authority(Pem.readCertificate(DATA_DIR.resolve("pki/hub-ca.crt.pem"))),
+                VerificationOptions.defaults().expectParty("KAZ:MLSP"));
+        return Receipt.of(verified.document().getDocumentElement());
+    }
+
+    private ResponseEntity<String> reload() {
+        return rest.withBasicAuth("operator", credentials().operatorPassword())
+                .postForEntity(url("/api/agreements/reload"), null, String.class);
+    }
+
+    private static void rewrite(String file, String... fromTo) throws Exception {
+        Path path = DATA_DIR.resolve("agreements").resolve(file);
+        String text = Files.readString(path);
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(text).contains(fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        Files.writeString(path, text);
+    }
+
+    private static Credential credential(String party) throws Exception {
+        return Parties.credential(DATA_DIR, party);
+    }
+
+    private static DevelopmentCredentials credentials() {
+        return DevelopmentCredentials.read(DATA_DIR.resolve(DevelopmentCredentials.FILE));
+    }
+
+    /** What a partner reads from a receipt. */
+    record Receipt(String status, String code, String reason, String to) {
+        static Receipt of(Element root) {
+            return new Receipt(text(root, "Status"), text(root, "Code"), text(root, "Reason"), text(root, "To"));
+        }
+
+        private static String text(Element root, String name) {
+            var nodes = root.getElementsByTagNameNS(LMX, name);
+            return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+        }
+    }
+
+}

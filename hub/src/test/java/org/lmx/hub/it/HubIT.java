@@ -1,0 +1,41 @@
+package org.lmx.hub.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lmx.hub.HubApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of the hub's integration tests: one real hub (HTTP on a random loopback port, H2 file database,
+ * development PKI and demo agreements in a fresh data directory), started once and shared by every IT class.
+ */
+@SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class HubIT {
+
+    static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("lmx.data-dir", DATA_DIR::toString);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory(Path.of("target"), "it-data-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
