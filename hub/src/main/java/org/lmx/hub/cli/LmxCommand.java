@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
+        subcommands = {ServeCommand.class, ValidateCommand.class, AgreementsCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
