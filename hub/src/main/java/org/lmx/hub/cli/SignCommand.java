@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -98,7 +99,9 @@ final class SignCommand implements Callable<Integer> {
     /** A new MessageId and a Created of now, keeping the rest of the header. */
     private static void stamp(Document document) {
         element(document, "MessageId").setTextContent(UUID.randomUUID().toString());
-        element(document, "Created").setTextContent(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        // ISO_OFFSET_DATE_TIME always writes the seconds (OffsetDateTime.toString drops ":00", which xs:dateTime refuses)
+        element(document, "Created").setTextContent(
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
     }
 
     private static Element element(Document document, String localName) {

@@ -1,8 +1,10 @@
 package org.lmx.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.WebServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import org.lmx.connectors.signature.VerifiedDocument;
 import org.lmx.hub.config.DevelopmentCredentials;
 import org.lmx.xsd.service.v1.ExchangePortType;
 import org.lmx.xsd.service.v1.ExchangeService;
+import org.lmx.xsd.service.v1.GetStatus;
 import org.lmx.xsd.service.v1.Submit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -121,16 +124,31 @@ class ExchangeSubmitIT extends HubIT {
                 .contains("\"currentVersion\":2");
     }
 
+    @Test
+    void aCallThatIsNotACallOfTheServiceGetsASoapFault() {
+        ExchangePortType port = port("1.1");
+        assertThatThrownBy(() -> port.submit(new Submit()))
+                .isInstanceOf(WebServiceException.class).hasMessageContaining("no document");
+        GetStatus status = new GetStatus();
+        status.setStatusRequest(new byte[] {1});
+        assertThatThrownBy(() -> port.getStatus(status))
+                .isInstanceOf(WebServiceException.class).hasMessageContaining("GetStatus is not offered");
+    }
+
     // ---- a partner's client ----
 
-    private Receipt submit(String soapVersion, byte[] signed) throws Exception {
+    private ExchangePortType port(String soapVersion) {
         ExchangeService service = new ExchangeService();
         ExchangePortType port = soapVersion.equals("1.1") ? service.getExchangeSoap11Port() : service.getExchangeSoap12Port();
         ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
                 url(soapVersion.equals("1.1") ? "/services/exchange" : "/services/exchange12"));
+        return port;
+    }
+
+    private Receipt submit(String soapVersion, byte[] signed) throws Exception {
         Submit call = new Submit();
         call.setDocument(signed);
-        byte[] receipt = port.submit(call).getReceipt();
+        byte[] receipt = port(soapVersion).submit(call).getReceipt();
 
         // the receipt is evidence only if it is the hub's signature under the hub's CA
         VerifiedDocument verified = new SignatureVerifier(CrlSource.NONE).verify(receipt,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.lmx.connectors.pki.Credential;
@@ -27,7 +28,8 @@ final class Parties {
         String xml = Files.readString(Path.of("..", "examples", "documents", "Ping.xml"))
                 .replaceFirst("<MessageId>[^<]+</MessageId>", "<MessageId>" + UUID.randomUUID() + "</MessageId>")
                 .replaceFirst("<Created>[^<]+</Created>",
-                        "<Created>" + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "</Created>")
+                        "<Created>" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+                                + "</Created>")
                 .replaceFirst("<From>[^<]+</From>", "<From>" + from + "</From>")
                 .replaceFirst("<AgreementId>[^<]+</AgreementId>", "<AgreementId>" + agreementId + "</AgreementId>");
         return XmlSigner.sign(xml.getBytes(StandardCharsets.UTF_8), signer);

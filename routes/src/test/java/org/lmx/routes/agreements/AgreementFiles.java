@@ -7,17 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The committed example agreements, and edits of them written as new files. */
-final class AgreementFiles {
+public final class AgreementFiles {
 
-    static final Path EXAMPLES = Path.of("..", "examples", "agreements").toAbsolutePath().normalize();
-    static final String KOR = "soap-push-KOR-MOEL.xml";
-    static final String UZB = "soap-pull-UZB-MEHNAT.xml";
-    static final String MIA = "queue-KAZ-MIA.xml";
+    public static final Path EXAMPLES = Path.of("..", "examples", "agreements").toAbsolutePath().normalize();
+    public static final String KOR = "soap-push-KOR-MOEL.xml";
+    public static final String UZB = "soap-pull-UZB-MEHNAT.xml";
+    public static final String MIA = "queue-KAZ-MIA.xml";
 
     private AgreementFiles() {
     }
 
-    static String example(String name) {
+    public static String example(String name) {
         try {
             return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -25,7 +25,7 @@ final class AgreementFiles {
         }
     }
 
-    static Path write(Path dir, String name, String content) {
+    public static Path write(Path dir, String name, String content) {
         try {
             return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -33,14 +33,14 @@ final class AgreementFiles {
         }
     }
 
-    static void copyExamples(Path dir) {
+    public static void copyExamples(Path dir) {
         for (String name : new String[] {KOR, UZB, MIA}) {
             write(dir, name, example(name));
         }
     }
 
     /** {@code text} with {@code from} replaced once; fails if {@code from} is not there, so an edit cannot silently miss. */
-    static String edit(String text, String from, String to) {
+    public static String edit(String text, String from, String to) {
         int at = text.indexOf(from);
         if (at < 0) {
             throw new IllegalArgumentException("'" + from + "' is not in the text");
@@ -48,11 +48,11 @@ final class AgreementFiles {
         return text.substring(0, at) + to + text.substring(at + from.length());
     }
 
-    static String withVersion(String text, long version) {
+    public static String withVersion(String text, long version) {
         return text.replaceFirst("<Version>\\d+</Version>", "<Version>" + version + "</Version>");
     }
 
-    static String withStatus(String text, String status) {
+    public static String withStatus(String text, String status) {
         return text.replaceFirst("<Status>[A-Z]+</Status>", "<Status>" + status + "</Status>");
     }
 }

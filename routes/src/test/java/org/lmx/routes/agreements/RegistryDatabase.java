@@ -7,12 +7,12 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A fresh in-memory H2 database per test, migrated by Flyway from the module's own scripts. */
-final class RegistryDatabase {
+public final class RegistryDatabase {
 
     private RegistryDatabase() {
     }
 
-    static JdbcTemplate fresh() {
+    public static JdbcTemplate fresh() {
         JdbcDataSource dataSource = new JdbcDataSource();
         // DB_CLOSE_DELAY=-1: the database lives as long as the JVM, not as long as one connection
         dataSource.setURL("jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -21,7 +21,7 @@ final class RegistryDatabase {
         return new JdbcTemplate(dataSource);
     }
 
-    static void migrate(DataSource dataSource) {
+    public static void migrate(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 }

@@ -15,14 +15,14 @@ import org.lmx.connectors.pki.PkiException;
  * A development PKI made once per test run (key generation is the slow part): the hub CA and a certificate per
  * demo party, as the hub's trust directory holds them. Tests that change trust files work on a {@link #copyTo copy}.
  */
-final class TestPki {
+public final class TestPki {
 
     private static Path dir;
 
     private TestPki() {
     }
 
-    static synchronized Path dir() {
+    public static synchronized Path dir() {
         if (dir == null) {
             try {
                 Path created = Files.createTempDirectory("lmx-routes-pki");
@@ -57,7 +57,7 @@ final class TestPki {
     }
 
     /** The certificate files (no keys) copied into {@code target}. */
-    static Path copyTo(Path target) {
+    public static Path copyTo(Path target) {
         try (Stream<Path> files = Files.list(dir())) {
             Files.createDirectories(target);
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".crt.pem")).toList()) {
