@@ -176,6 +176,11 @@ public final class PkiDirectory {
     }
 
     /** The party's certificate in the directory, if it has one. */
+    /** The signing credential of {@code partyId} (its PEM key and certificate), as the party itself would use it. */
+    public Credential credential(String partyId) throws PkiException {
+        return Credential.of(Pem.readPrivateKey(keyFile(partyId)), Pem.readCertificates(certificateFile(partyId)));
+    }
+
     public Optional<X509Certificate> currentCertificate(String partyId) throws PkiException {
         Path file = certificateFile(partyId);
         return Files.exists(file) ? Optional.of(Pem.readCertificate(file)) : Optional.empty();

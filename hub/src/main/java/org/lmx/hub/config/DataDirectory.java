@@ -10,7 +10,6 @@ import java.util.List;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.DemoParties;
-import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.pki.PkiException;
 import org.springframework.core.io.Resource;
@@ -97,9 +96,7 @@ public final class DataDirectory {
     /** The hub's own signing credential ({@code KAZ:MLSP}) from the PKI directory. */
     public Credential hubCredential() {
         try {
-            PkiDirectory pki = PkiDirectory.open(pki());
-            return Credential.of(Pem.readPrivateKey(pki.keyFile(DemoParties.HUB)),
-                    Pem.readCertificates(pki.certificateFile(DemoParties.HUB)));
+            return PkiDirectory.open(pki()).credential(DemoParties.HUB);
         } catch (PkiException e) {
             throw new IllegalStateException("cannot read the hub's signing credential from " + pki() + ": " + e, e);
         }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.lmx.connectors.pki.Credential;
-import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.signature.XmlSigner;
 
@@ -19,8 +18,7 @@ final class Parties {
     }
 
     static Credential credential(Path dataDir, String party) throws Exception {
-        PkiDirectory pki = PkiDirectory.open(dataDir.resolve("pki"));
-        return Credential.of(Pem.readPrivateKey(pki.keyFile(party)), Pem.readCertificates(pki.certificateFile(party)));
+        return PkiDirectory.open(dataDir.resolve("pki")).credential(party);
     }
 
     /** The committed Ping sample as a new message of {@code from} under {@code agreementId}, signed by {@code signer}. */

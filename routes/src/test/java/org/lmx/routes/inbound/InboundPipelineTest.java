@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmx.connectors.pki.Credential;
-import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.signature.CrlSource;
 import org.lmx.connectors.signature.SignatureVerifier;
@@ -50,9 +49,9 @@ class InboundPipelineTest {
         AgreementRegistry registry = new AgreementRegistry(RegistryDatabase.fresh(), agreements, TestPki.dir(), clock);
         assertThat(registry.reload("test").refused()).isEmpty();
         PkiDirectory pki = PkiDirectory.open(TestPki.dir());
-        korea = credential(pki, "KOR:MOEL");
+        korea = pki.credential("KOR:MOEL");
         hubCa = TrustAnchors.authority(pki.ca().certificate());
-        ReceiptIssuer receipts = new ReceiptIssuer(credential(pki, "KAZ:MLSP"), "KAZ:MLSP", clock);
+        ReceiptIssuer receipts = new ReceiptIssuer(pki.credential("KAZ:MLSP"), "KAZ:MLSP", clock);
         pipeline = new InboundPipeline(registry, new SignatureVerifier(CrlSource.NONE), receipts, "KAZ:MLSP",
                 SecureXml.DEFAULT_MAX_DOCUMENT_BYTES, clock);
     }
@@ -126,10 +125,6 @@ class InboundPipelineTest {
 
     private byte[] sign(String xml) throws Exception {
         return XmlSigner.sign(xml.getBytes(StandardCharsets.UTF_8), korea);
-    }
-
-    private static Credential credential(PkiDirectory pki, String party) throws Exception {
-        return Credential.of(Pem.readPrivateKey(pki.keyFile(party)), Pem.readCertificates(pki.certificateFile(party)));
     }
 
     private static String text(Document document, String localName) {
