@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.lmx.hub.config.DevelopmentCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,8 @@ class AdminApiIT extends HubIT {
     @Test
     void theDevelopmentCredentialsAreGeneratedIntoTheDataDirectory() throws Exception {
         Path file = DATA_DIR.resolve(DevelopmentCredentials.FILE);
-        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         DevelopmentCredentials credentials = DevelopmentCredentials.read(file);
         assertThat(credentials.operatorPassword()).isNotEqualTo(credentials.auditorPassword()).hasSizeGreaterThanOrEqualTo(20);
     }
