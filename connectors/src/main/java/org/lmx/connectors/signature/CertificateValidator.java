@@ -3,25 +3,22 @@ package org.lmx.connectors.signature;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
-import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,38 +49,104 @@ final class CertificateValidator {
         this.crlSource = crlSource;
     }
 
-    /** @return warnings that did not fail the check (soft-fail without a CRL) */
+    /** @return warnings that did not fail the check (soft-fail without a usable CRL) */
     List<String> validate(List<X509Certificate> chain, TrustAnchors trust, VerificationOptions options)
             throws SignatureException {
         X509Certificate signer = chain.get(0);
         checkKeyUsage(signer);
-        List<String> warnings = new ArrayList<>();
-        List<X509CRL> crls = new ArrayList<>(options.crls());
-        // Revocation is looked up only for a certificate a trusted CA really issued (or a pinned one): a
-        // stranger's certificate must never make the hub fetch a URL it names; it fails the path check below.
-        if (options.revocation() != RevocationPolicy.NONE && vouchedFor(signer, trust) && !coveredBy(signer, crls)) {
-            distributionPoints(signer).stream().map(crlSource::fetch).flatMap(Optional::stream).forEach(crls::add);
-            if (!coveredBy(signer, crls)) {
-                String why = "no CRL of " + signer.getIssuerX500Principal().getName() + " could be had for "
-                        + describe(signer) + " (distribution points " + distributionPoints(signer) + ")";
-                if (options.revocation() == RevocationPolicy.CRL_HARD_FAIL) {
-                    throw new SignatureException(SignatureError.CERT_REVOCATION_UNKNOWN, why);
-                }
-                warnings.add(why + "; accepted under CRL_SOFT_FAIL");
-            }
-        }
-        boolean checkRevocation = options.revocation() != RevocationPolicy.NONE && coveredBy(signer, crls);
-
+        Instant at = options.validationTime();
+        X509Certificate issuer;
         if (trust.pinned().contains(signer)) {
-            checkPinned(signer, crls, checkRevocation, options.validationTime());
+            checkValidity(signer, at);
+            issuer = issuerOf(signer, chain, trust);
         } else {
-            checkPath(chain, trust, crls, checkRevocation, options.validationTime());
+            // the path first: a stranger's certificate must never make the hub fetch a URL it names
+            issuer = checkPath(chain, trust, at);
+        }
+        List<String> warnings = new ArrayList<>();
+        if (options.revocation() != RevocationPolicy.NONE) {
+            checkRevocation(signer, issuer, options, warnings);
         }
         return warnings;
     }
 
-    private static void checkPinned(X509Certificate signer, List<X509CRL> crls, boolean checkRevocation, Instant at)
-            throws SignatureException {
+    /**
+     * CRL checking of the signer (end entity) with CRLs given by the caller, else fetched from the agreement's
+     * CRL URLs and the certificate's distribution points. Only a CRL signed by the signer's issuer and covering
+     * the validation time counts; without one, hard-fail refuses and soft-fail warns.
+     */
+    private void checkRevocation(X509Certificate signer, X509Certificate issuer, VerificationOptions options,
+                                 List<String> warnings) throws SignatureException {
+        Instant at = options.validationTime();
+        List<X509CRL> usable = usable(options.crls(), signer, issuer, at);
+        if (usable.isEmpty()) {
+            List<URI> locations = new ArrayList<>(options.crlUrls());
+            locations.addAll(distributionPoints(signer));
+            List<X509CRL> fetched = locations.stream().distinct().map(crlSource::fetch).flatMap(Optional::stream).toList();
+            usable = usable(fetched, signer, issuer, at);
+        }
+        if (usable.isEmpty()) {
+            String why = "no CRL signed by " + signer.getIssuerX500Principal().getName() + " and current at " + at
+                    + " could be had for " + describe(signer) + " (tried " + options.crlUrls() + " and the certificate's "
+                    + distributionPoints(signer) + ")";
+            if (options.revocation() == RevocationPolicy.CRL_HARD_FAIL) {
+                throw new SignatureException(SignatureError.CERT_REVOCATION_UNKNOWN, why);
+            }
+            warnings.add(why + "; accepted under CRL_SOFT_FAIL");
+            return;
+        }
+        for (X509CRL crl : usable) {
+            X509CRLEntry entry = crl.getRevokedCertificate(signer);
+            // revoked after the validation time: the signature was good when it was made (evidence checked later)
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                throw new SignatureException(SignatureError.CERT_REVOKED, describe(signer) + " was revoked on "
+                        + entry.getRevocationDate().toInstant() + (entry.getRevocationReason() == null ? ""
+                        : " (" + entry.getRevocationReason() + ")") + ", before the validation time " + at);
+            }
+        }
+    }
+
+    /** CRLs of the signer's issuer, signed by it, that speak for the validation time (current then, or issued after it). */
+    private static List<X509CRL> usable(List<X509CRL> crls, X509Certificate signer, X509Certificate issuer, Instant at) {
+        if (issuer == null) {
+            return List.of();
+        }
+        return crls.stream()
+                .filter(crl -> crl.getIssuerX500Principal().equals(signer.getIssuerX500Principal()))
+                .filter(crl -> signedBy(crl, issuer))
+                .filter(crl -> !crl.getThisUpdate().toInstant().isAfter(Instant.now())
+                        && (crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isBefore(at)
+                            || !crl.getThisUpdate().toInstant().isBefore(at)))
+                .toList();
+    }
+
+    private static boolean signedBy(X509CRL crl, X509Certificate issuer) {
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** The certificate that signed {@code certificate}: from the document's chain or the agreement's CAs. */
+    private static X509Certificate issuerOf(X509Certificate certificate, List<X509Certificate> chain, TrustAnchors trust) {
+        List<X509Certificate> candidates = new ArrayList<>(chain.subList(1, chain.size()));
+        candidates.addAll(trust.authorities());
+        for (X509Certificate candidate : candidates) {
+            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                try {
+                    certificate.verify(candidate.getPublicKey());
+                    return candidate;
+                } catch (GeneralSecurityException e) {
+                    // same name, other key: not the issuer
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void checkValidity(X509Certificate signer, Instant at) throws SignatureException {
         try {
             signer.checkValidity(Date.from(at));
         } catch (CertificateExpiredException e) {
@@ -93,37 +156,26 @@ final class CertificateValidator {
             throw new SignatureException(SignatureError.CERT_NOT_YET_VALID, describe(signer) + " is valid only from "
                     + signer.getNotBefore().toInstant() + ", after the validation time " + at, e);
         }
-        if (checkRevocation && crls.stream().anyMatch(crl -> crl.isRevoked(signer))) {
-            throw new SignatureException(SignatureError.CERT_REVOKED, describe(signer) + " is on its issuer's CRL");
-        }
     }
 
-    private static void checkPath(List<X509Certificate> chain, TrustAnchors trust, List<X509CRL> crls,
-                                  boolean checkRevocation, Instant at) throws SignatureException {
+    /** PKIX path validation to one of the CA anchors (revocation is checked separately); returns the signer's issuer. */
+    private static X509Certificate checkPath(List<X509Certificate> chain, TrustAnchors trust, Instant at)
+            throws SignatureException {
         X509Certificate signer = chain.get(0);
         if (trust.authorities().isEmpty()) {
             throw new SignatureException(SignatureError.CERT_UNTRUSTED, describe(signer)
                     + " is not one of the pinned certificates of this agreement");
         }
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            CertPath path = factory.generateCertPath(withoutAnchors(chain, trust));
+            List<X509Certificate> path = withoutAnchors(chain, trust);
             Set<TrustAnchor> anchors = trust.authorities().stream().map(ca -> new TrustAnchor(ca, null))
                     .collect(Collectors.toSet());
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setDate(Date.from(at));
-            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            if (checkRevocation) {
-                parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
-                PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
-                revocation.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                        PKIXRevocationChecker.Option.NO_FALLBACK, PKIXRevocationChecker.Option.ONLY_END_ENTITY));
-                parameters.addCertPathChecker(revocation);
-                parameters.setRevocationEnabled(true);
-            } else {
-                parameters.setRevocationEnabled(false);
-            }
-            validator.validate(path, parameters);
+            parameters.setRevocationEnabled(false);
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            return path.size() > 1 ? path.get(1) : result.getTrustAnchor().getTrustedCert();
         } catch (CertPathValidatorException e) {
             throw translate(e, signer, at);
         } catch (GeneralSecurityException e) {
@@ -155,23 +207,6 @@ final class CertificateValidator {
         return new SignatureException(SignatureError.CERT_UNTRUSTED, describe(signer) + " is not trusted: " + why, e);
     }
 
-    private static boolean vouchedFor(X509Certificate signer, TrustAnchors trust) {
-        if (trust.pinned().contains(signer)) {
-            return true;
-        }
-        for (X509Certificate ca : trust.authorities()) {
-            try {
-                if (ca.getSubjectX500Principal().equals(signer.getIssuerX500Principal())) {
-                    signer.verify(ca.getPublicKey());
-                    return true;
-                }
-            } catch (GeneralSecurityException e) {
-                // not this CA's signature: try the next one
-            }
-        }
-        return false;
-    }
-
     private static void checkKeyUsage(X509Certificate signer) throws SignatureException {
         boolean[] usage = signer.getKeyUsage();
         if (usage == null || !(usage[DIGITAL_SIGNATURE] || usage[NON_REPUDIATION])) {
@@ -182,10 +217,6 @@ final class CertificateValidator {
 
     private static List<X509Certificate> withoutAnchors(List<X509Certificate> chain, TrustAnchors trust) {
         return chain.stream().filter(c -> !trust.authorities().contains(c)).toList();
-    }
-
-    private static boolean coveredBy(X509Certificate certificate, List<X509CRL> crls) {
-        return crls.stream().anyMatch(crl -> crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()));
     }
 
     /** The HTTP(S) URIs of the certificate's CRL distribution points. */

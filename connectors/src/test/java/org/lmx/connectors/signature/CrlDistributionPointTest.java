@@ -116,6 +116,46 @@ class CrlDistributionPointTest {
         assertThat(fetches).hasValue(0);
     }
 
+    @Test
+    void aCrlNotSignedByTheIssuerOrOutOfDateDoesNotCountAndSoftFailStillAccepts() throws Exception {
+        // a CRL under the same CA name from another key (every development PKI's CA has that name)
+        TestPki other = TestPki.create(URI.create("http://127.0.0.1:1/unused"));
+        served.set(other.crl().getEncoded());
+        byte[] signed = XmlSigner.sign(SignatureVerifierTest.sample("StatusRequest"), pki.party("USA:DOL", KeyAlgorithm.RSA_2048));
+        VerifiedDocument soft = newVerifier().verify(signed, trust,
+                VerificationOptions.defaults().revocation(RevocationPolicy.CRL_SOFT_FAIL, List.of()));
+        assertThat(soft.warnings()).singleElement().asString().contains("no CRL signed by");
+
+        // the right CA's CRL, but the validation time lies after its next update
+        VerificationOptions late = VerificationOptions.defaults().at(java.time.Instant.now().plus(Duration.ofDays(60)))
+                .revocation(RevocationPolicy.CRL_HARD_FAIL, List.of(pki.crl()));
+        SignatureException e = catchThrowableOfType(SignatureException.class, () -> newVerifier().verify(signed, trust, late));
+        assertThat(e.error()).isEqualTo(SignatureError.CERT_REVOCATION_UNKNOWN);
+    }
+
+    @Test
+    void theAgreementsCrlUrlIsUsed() throws Exception {
+        Credential revoked = pki.revoked("TUR:CSGB");
+        served.set(pki.crl().getEncoded());
+        byte[] signed = XmlSigner.sign(SignatureVerifierTest.sample("StatusRequest"), revoked);
+        // the certificate names a dead distribution point; the agreement names the live one
+        SignatureVerifier deadDistributionPoint = new SignatureVerifier(location ->
+                location.getPort() == server.getAddress().getPort() && location.getPath().endsWith("/agreement.crl")
+                        ? java.util.Optional.of(pkiCrl()) : java.util.Optional.empty());
+        SignatureException e = catchThrowableOfType(SignatureException.class, () -> deadDistributionPoint.verify(signed, trust,
+                VerificationOptions.defaults().revocation(RevocationPolicy.CRL_HARD_FAIL, List.of())
+                        .crlUrls(List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/agreement.crl")))));
+        assertThat(e.error()).isEqualTo(SignatureError.CERT_REVOKED);
+    }
+
+    private static java.security.cert.X509CRL pkiCrl() {
+        try {
+            return pki.crl();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static SignatureVerifier newVerifier() {
         return new SignatureVerifier(new HttpCrlSource(Duration.ofSeconds(2), Clock.systemUTC()));
     }

@@ -1,5 +1,6 @@
 package org.lmx.routes.inbound;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -7,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.lmx.connectors.LmxException;
 import org.lmx.connectors.signature.SignatureError;
 import org.lmx.connectors.signature.SignatureException;
@@ -22,6 +25,9 @@ import org.lmx.connectors.xml.XmlRejectedException;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.CurrentAgreement;
 import org.lmx.routes.agreements.Inactivity;
+import org.lmx.routes.agreements.TrustCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
 /**
@@ -31,6 +37,14 @@ import org.w3c.dom.Document;
  * every outcome is a signed receipt.
  */
 public final class InboundPipeline {
+
+    /**
+     * What the hub accepts today. ACCEPTED means durable, and until the message log exists only a Ping, whose
+     * whole effect is its receipt, can be accepted honestly; everything else is refused with its own code.
+     */
+    static final Set<String> TAKEN = Set.of("Ping");
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
 
     private final AgreementRegistry agreements;
     private final SignatureVerifier verifier;
@@ -61,9 +75,25 @@ public final class InboundPipeline {
             signer = Optional.of(check(signed, document, header, receivedAt).party());
         } catch (LmxException e) {
             rejection = Optional.of(e);
+        } catch (RuntimeException e) {
+            // a defect of the hub must still answer the sender, and must not pass for the sender's fault
+            LOG.error("inbound document {} failed inside the hub", digest, e);
+            rejection = Optional.of(new InboundRejection(InboundRule.INTERNAL, InboundRule.INTERNAL.meaning()));
         }
         byte[] receipt = receipts.issue(header, digest, receivedAt, rejection);
         return new InboundResult(header, digest, receivedAt, signer, rejection, receipt);
+    }
+
+    /**
+     * Whether {@code signed} is a Receipt. Receipts are reconciled (SubmitResponse, Acknowledge), never answered
+     * by a receipt, so the SOAP route turns one submitted as a document away before the pipeline.
+     */
+    public boolean isReceipt(byte[] signed) {
+        try {
+            return ReceivedHeader.of(SecureXml.parse(signed, maxDocumentBytes)).documentType().filter("Receipt"::equals).isPresent();
+        } catch (XmlRejectedException e) {
+            return false;
+        }
     }
 
     private VerifiedDocument check(byte[] signed, Document document, ReceivedHeader header, Instant receivedAt)
@@ -95,8 +125,10 @@ public final class InboundPipeline {
 
         TrustAnchors trust = agreement.trustAt(receivedAt).orElseThrow(() -> new SignatureException(
                 SignatureError.CERT_UNTRUSTED, "no trust entry of agreement " + agreementId + " is usable at " + receivedAt));
+        List<URI> crlUrls = agreement.trustCertificates().stream().filter(t -> t.usableAt(receivedAt))
+                .map(TrustCertificate::crlUrl).filter(Objects::nonNull).distinct().map(URI::create).toList();
         VerifiedDocument verified = verifier.verifyParsed(document, trust, VerificationOptions.defaults()
-                .at(receivedAt).revocation(agreement.revocationPolicy(), List.of()));
+                .at(receivedAt).revocation(agreement.revocationPolicy(), List.of()).crlUrls(crlUrls));
 
         String from = header.from().orElseThrow();
         if (!verified.party().equals(from)) {
@@ -108,6 +140,11 @@ public final class InboundPipeline {
                     + agreement.partner() + ", not with the signer " + verified.party());
         }
         checkAgreementRules(agreement, agreementId, documentType, header, receivedAt);
+        if (!TAKEN.contains(documentType)) {
+            throw new InboundRejection(InboundRule.NOT_TAKEN_YET, documentType + " is allowed by agreement " + agreementId
+                    + " but this hub does not take it yet (it takes " + TAKEN + "); nothing was kept, send it again later");
+        }
+        verified.warnings().forEach(w -> LOG.warn("{} from {}: {}", header.messageId().orElse("?"), from, w));
         return verified;
     }
 

@@ -14,7 +14,9 @@ public enum InboundRule {
     AGREEMENT_OTHER_PARTY("LMX-AGR-PARTY", "the signer is not the agreement's partner"),
     DOCUMENT_TYPE_NOT_ALLOWED("LMX-AGR-DOCUMENT-TYPE", "the agreement does not allow this document type towards the hub"),
     TOO_LARGE_FOR_AGREEMENT("LMX-AGR-TOO-LARGE", "the document exceeds the agreement's size limit"),
-    REPLAY("LMX-MSG-REPLAY", "Header/Created lies outside the agreement's clock-skew window");
+    REPLAY("LMX-MSG-REPLAY", "Header/Created lies outside the agreement's clock-skew window"),
+    NOT_TAKEN_YET("LMX-HUB-NOT-TAKEN-YET", "the hub does not take this document type yet: it would have nowhere durable to keep it"),
+    INTERNAL("LMX-HUB-INTERNAL", "the hub failed on this document; nothing of it was kept; send it again later");
 
     private final String code;
     private final String meaning;

@@ -1,9 +1,10 @@
 package org.lmx.routes.inbound;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -40,11 +41,23 @@ public record ReceivedHeader(Optional<String> messageId, Optional<String> conver
                 Optional.ofNullable(bodyDocument).filter(e -> LMX.equals(e.getNamespaceURI())).map(Element::getLocalName));
     }
 
+    /** xs:dateTime as the schema reads it (24:00:00, long fractions, 5-digit years), not as java.time's ISO parser does. */
     private static Optional<OffsetDateTime> created(Element header) {
         try {
-            return text(header, "Created", null).map(OffsetDateTime::parse);
-        } catch (DateTimeParseException e) {
+            return text(header, "Created", null).map(value -> DATATYPES.newXMLGregorianCalendar(value)
+                    .toGregorianCalendar().toZonedDateTime().toOffsetDateTime());
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private static final DatatypeFactory DATATYPES = datatypes();
+
+    private static DatatypeFactory datatypes() {
+        try {
+            return DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
