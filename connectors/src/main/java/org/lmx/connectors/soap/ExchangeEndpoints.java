@@ -1,5 +1,7 @@
 package org.lmx.connectors.soap;
 
+import java.util.HashMap;
+import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
@@ -22,6 +24,10 @@ public final class ExchangeEndpoints {
     public static final String SOAP11_PATH = "/exchange";
     public static final String SOAP12_PATH = "/exchange12";
 
+    /** Base64 of a 10 MiB document, with room for line breaks. */
+    static final int MAX_INLINE_DOCUMENT_CHARS = 15 * 1024 * 1024;
+    static final long MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
+
     private ExchangeEndpoints() {
     }
 
@@ -43,6 +49,11 @@ public final class ExchangeEndpoints {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setMtomEnabled(true);
         endpoint.getOutInterceptors().add(new MtomFollowsRequest());
+        // a document inline as base64 (10 MiB signed, ARCHITECTURE.md "Sizes") and MTOM parts of 25 MiB at most;
+        // the hub's servlet filter caps the whole call
+        endpoint.setProperties(new HashMap<>(Map.of(
+                "org.apache.cxf.stax.maxTextLength", MAX_INLINE_DOCUMENT_CHARS,
+                "attachment-max-size", MAX_ATTACHMENT_BYTES)));
         return endpoint;
     }
 }

@@ -11,6 +11,7 @@ import org.lmx.routes.agreements.AgreementDetail;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.AgreementSummary;
 import org.lmx.routes.agreements.FileReport;
+import org.lmx.routes.agreements.ImportOutcome;
 import org.lmx.routes.agreements.ReloadReport;
 import org.lmx.routes.agreements.ValidationReport;
 import org.springframework.http.HttpStatus;
@@ -67,8 +68,15 @@ class AgreementController {
     @Operation(summary = "Import changed agreement files as new versions; a refused file leaves its agreement as it was")
     ReloadReport reload(Principal user) {
         ReloadReport report = registry.reload(user.getName());
+        audit.record(user.getName(), "agreement.reload", registry.agreementsDir().toString(),
+                report.refused().isEmpty() ? "DONE" : "DONE_WITH_REFUSALS",
+                report.files().size() + " files: " + report.count(ImportOutcome.IMPORTED) + " imported, "
+                        + report.count(ImportOutcome.UNCHANGED) + " unchanged, " + report.refused().size() + " refused");
         for (FileReport file : report.files()) {
-            audit.record(user.getName(), "agreement.reload", file.fileName(), file.outcome().name(),
+            if (file.outcome() == ImportOutcome.UNCHANGED) {
+                continue;
+            }
+            audit.record(user.getName(), "agreement.import", file.fileName(), file.outcome().name(),
                     (file.agreementId() == null ? "" : file.agreementId() + " v" + file.version() + " ")
                             + file.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
         }

@@ -22,9 +22,14 @@ public class AuditLog {
     }
 
     public void record(String actor, String action, String target, String outcome, String details) {
-        String trimmed = details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
+        // values the caller does not control in length (file names, reasons) must never make the record fail
         jdbc.update("INSERT INTO audit_event (occurred_at, actor, action, target, outcome, details) VALUES (?, ?, ?, ?, ?, ?)",
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), actor, action, target, outcome, trimmed);
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), cut(actor, 100), cut(action, 100),
+                cut(target, 200), cut(outcome, 50), cut(details, MAX_DETAILS));
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     /** The latest events first. */

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.DemoParties;
+import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.pki.PkiException;
 import org.springframework.core.io.Resource;
@@ -40,8 +44,14 @@ public final class DataDirectory {
             Files.createDirectories(root.resolve("db"));
             Path pki = root.resolve("pki");
             if (!CertificateAuthority.existsIn(pki)) {
-                PkiDirectory.init(pki, properties.crlUrl(), false);
+                // port 0 (a random port chosen later, as in tests) cannot be written into certificates
+                URI crlUrl = properties.crlUrl().getPort() == 0 ? CertificateAuthority.DEFAULT_CRL_URL : properties.crlUrl();
+                PkiDirectory.init(pki, crlUrl, false);
                 created.add("development PKI (hub CA, a signing certificate per demo party) in " + pki);
+            } else if (crlEndsSoon(pki)) {
+                // a lapsed CRL would make CRL checking refuse every demo partner
+                PkiDirectory.open(pki).publishCrl(PkiDirectory.DEFAULT_CRL_VALIDITY);
+                created.add("a new CRL of the development CA in " + pki);
             }
             Path agreements = root.resolve("agreements");
             if (!Files.isDirectory(agreements)) {
@@ -60,6 +70,15 @@ public final class DataDirectory {
             throw new IllegalStateException("cannot create the development PKI: " + e, e);
         }
         return new DataDirectory(root, created);
+    }
+
+    private static boolean crlEndsSoon(Path pki) throws PkiException {
+        PkiDirectory directory = PkiDirectory.open(pki);
+        if (!Files.exists(directory.crlFile())) {
+            return true;
+        }
+        java.util.Date next = Pem.readCrl(directory.crlFile()).getNextUpdate();
+        return next == null || next.toInstant().isBefore(Instant.now().plus(Duration.ofDays(7)));
     }
 
     private static int copyDemoAgreements(Path target) throws IOException {

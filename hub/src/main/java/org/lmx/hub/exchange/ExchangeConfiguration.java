@@ -13,8 +13,10 @@ import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.exchange.ExchangeSoapRoute;
 import org.lmx.routes.inbound.InboundPipeline;
 import org.lmx.routes.inbound.ReceiptIssuer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wires the exchange (routes module) to the hub's data directory, database and signing credential. */
@@ -46,6 +48,15 @@ class ExchangeConfiguration {
     @Bean
     ExchangeSoapRoute exchangeSoapRoute(InboundPipeline pipeline) {
         return new ExchangeSoapRoute(pipeline);
+    }
+
+    @Bean
+    FilterRegistrationBean<CallSizeLimitFilter> callSizeLimit() {
+        FilterRegistrationBean<CallSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new CallSizeLimitFilter(CallSizeLimitFilter.MAX_CALL_BYTES));
+        registration.addUrlPatterns("/services/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

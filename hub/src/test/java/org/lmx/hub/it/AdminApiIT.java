@@ -2,9 +2,13 @@ package org.lmx.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lmx.hub.config.DevelopmentCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,11 +71,26 @@ class AdminApiIT extends HubIT {
     }
 
     @Test
-    void aReloadIsAuditedWithItsOperator() {
+    void aReloadIsAuditedWithItsOperator() throws Exception {
+        long before = latestAuditId();
         assertThat(asOperator().postForEntity(url("/api/agreements/reload"), null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(asAuditor().getForObject(url("/api/audit?limit=50"), String.class))
-                .contains("\"action\":\"agreement.reload\"").contains("\"actor\":\"operator\"");
+        JsonNode events = new ObjectMapper().readTree(asAuditor().getForObject(url("/api/audit?limit=50"), String.class));
+        List<JsonNode> mine = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.get("id").asLong() > before && e.get("action").asText().equals("agreement.reload")) {
+                mine.add(e);
+            }
+        });
+        assertThat(mine).singleElement().satisfies(e -> {
+            assertThat(e.get("actor").asText()).isEqualTo("operator");
+            assertThat(e.get("details").asText()).contains("files:");
+        });
+    }
+
+    private long latestAuditId() throws Exception {
+        JsonNode events = new ObjectMapper().readTree(asAuditor().getForObject(url("/api/audit?limit=1"), String.class));
+        return events.isEmpty() ? 0 : events.get(0).get("id").asLong();
     }
 
     @Test

@@ -46,8 +46,14 @@ class ExchangeSubmitIT extends HubIT {
     @ParameterizedTest(name = "SOAP {0}")
     @ValueSource(strings = {"1.1", "1.2"})
     void koreasPingIsAcceptedOnBothPorts(String soapVersion) throws Exception {
-        Receipt receipt = submit(soapVersion, Parties.ping("KOR:MOEL", "AGR-KOR-MOEL", credential("KOR:MOEL")));
+        byte[] ping = Parties.ping("KOR:MOEL", "AGR-KOR-MOEL", credential("KOR:MOEL"));
+        Receipt receipt = submit(soapVersion, ping);
         assertThat(receipt.status()).isEqualTo("ACCEPTED");
+        assertThat(receipt.digest()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(ping)));
+        String sentId = new String(ping).replaceFirst("(?s).*<MessageId>([^<]+)</MessageId>.*", "$1");
+        assertThat(receipt.inReplyTo()).isEqualTo(sentId);
+        assertThat(receipt.receivedMessageId()).isEqualTo(sentId);
         assertThat(receipt.to()).isEqualTo("KOR:MOEL");
         assertThat(receipt.code()).isNull();
     }
@@ -135,6 +141,24 @@ class ExchangeSubmitIT extends HubIT {
                 .isInstanceOf(WebServiceException.class).hasMessageContaining("GetStatus is not offered");
     }
 
+    @Test
+    void aCallOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /services/exchange HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: text/xml\r\nContent-Length: 60000000\r\n\r\n<soap:Envelope").getBytes());
+            socket.getOutputStream().flush();
+            // read the answer up to the end of its fault; the server need not close the connection at once
+            socket.setSoTimeout(10_000);
+            StringBuilder answer = new StringBuilder();
+            java.io.InputStream in = socket.getInputStream();
+            int b;
+            while (answer.indexOf("</soap:Envelope>") < 0 && (b = in.read()) >= 0) {
+                answer.append((char) b);
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("faultstring").contains("60000000");
+        }
+    }
+
     // ---- a partner's client ----
 
     private ExchangePortType port(String soapVersion) {
@@ -181,9 +205,11 @@ class ExchangeSubmitIT extends HubIT {
     }
 
     /** What a partner reads from a receipt. */
-    record Receipt(String status, String code, String reason, String to) {
+    record Receipt(String status, String code, String reason, String to, String digest, String inReplyTo,
+                   String receivedMessageId) {
         static Receipt of(Element root) {
-            return new Receipt(text(root, "Status"), text(root, "Code"), text(root, "Reason"), text(root, "To"));
+            return new Receipt(text(root, "Status"), text(root, "Code"), text(root, "Reason"), text(root, "To"),
+                    text(root, "ReceivedDigest"), text(root, "InReplyTo"), text(root, "ReceivedMessageId"));
         }
 
         private static String text(Element root, String name) {
