@@ -30,8 +30,8 @@ import org.w3c.dom.Document;
 /**
  * Signs a document the LMX way: one enveloped XMLDSig signature appended as the root's last element child,
  * Reference URI="" with the enveloped-signature and exclusive-c14n transforms, SHA-256, RSA-SHA256 or
- * ECDSA-SHA256 by the key's type, and the signer's certificate in KeyInfo/X509Data. Santuario's JSR 105
- * provider does the canonicalization and the cryptography.
+ * ECDSA-SHA256 by the key's type, and the signer's certificate (then its intermediate CAs) in KeyInfo/X509Data.
+ * Santuario's JSR 105 provider does the canonicalization and the cryptography.
  */
 public final class XmlSigner {
 
@@ -64,7 +64,7 @@ public final class XmlSigner {
                     factory.newSignatureMethod(signatureMethodFor(key), null),
                     List.of(reference));
             KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
-            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(certificate))));
+            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(keyInfoCertificates(credential))));
             DOMSignContext context = new DOMSignContext(key, document.getDocumentElement());
             context.setDefaultNamespacePrefix("ds");
             XMLSignature signature = factory.newXMLSignature(signedInfo, keyInfo);
@@ -73,6 +73,17 @@ public final class XmlSigner {
             throw new SignatureException(SignatureError.INVALID, "cannot sign with the key of "
                     + certificate.getSubjectX500Principal().getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The signer's certificate first, then its intermediate CAs, so that a verifier trusting only the root can
+     * build the path; self-signed roots are left out (the verifier has its own).
+     */
+    private static List<X509Certificate> keyInfoCertificates(Credential credential) {
+        return credential.chain().stream()
+                .filter(c -> c.equals(credential.certificate())
+                        || !c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
+                .toList();
     }
 
     private static String signatureMethodFor(PrivateKey key) throws SignatureException {

@@ -148,6 +148,21 @@ class CrlDistributionPointTest {
         assertThat(e.error()).isEqualTo(SignatureError.CERT_REVOKED);
     }
 
+    @Test
+    void aSignerUnderAnIntermediateCaIsCheckedAgainstTheIntermediatesCrl() throws Exception {
+        // the usual shape of a ministry's PKI: root (trusted by the agreement) -> issuing CA -> signing certificate
+        URI crlUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pki/crl/hub-ca.crl");
+        TestPki.UnderIntermediate chain = pki.underIntermediate("KOR:MOEL", crlUrl);
+        byte[] signed = XmlSigner.sign(SignatureVerifierTest.sample("StatusRequest"), chain.signer());
+        assertThat(newVerifier().verify(signed, trust, VerificationOptions.defaults()).party()).isEqualTo("KOR:MOEL");
+
+        served.set(chain.revocation().getEncoded());
+        SignatureException e = catchThrowableOfType(SignatureException.class, () -> newVerifier().verify(signed, trust,
+                VerificationOptions.defaults().revocation(RevocationPolicy.CRL_HARD_FAIL, List.of())));
+        assertThat(e.error()).isEqualTo(SignatureError.CERT_REVOKED);
+        assertThat(fetches).hasValue(1);
+    }
+
     private static java.security.cert.X509CRL pkiCrl() {
         try {
             return pki.crl();

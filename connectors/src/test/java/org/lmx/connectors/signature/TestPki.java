@@ -17,11 +17,17 @@ import java.util.Date;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.lmx.connectors.pki.CertificateAuthority;
@@ -118,6 +124,47 @@ final class TestPki {
     /** Issued by the hub CA for {@code party}, but for key encipherment only. */
     Credential withoutSignatureKeyUsage(String party) throws Exception {
         return custom(party, new KeyUsage(KeyUsage.keyEncipherment));
+    }
+
+    /** A signer under an intermediate CA of the hub CA, and a CRL of that intermediate revoking it. */
+    record UnderIntermediate(Credential signer, X509CRL revocation) {
+    }
+
+    UnderIntermediate underIntermediate(String party, URI crlUrl) throws Exception {
+        Instant now = Instant.now();
+        PrivateKey rootKey = Pem.readPrivateKey(ca.dir().resolve(CertificateAuthority.KEY_FILE));
+        KeyPair intermediateKeys = KeyAlgorithm.RSA_2048.generateKeyPair();
+        JcaX509v3CertificateBuilder intermediateBuilder = new JcaX509v3CertificateBuilder(ca.certificate(),
+                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.HOURS)),
+                Date.from(now.plus(365, ChronoUnit.DAYS)), new X500Principal("CN=Partner Ministry Issuing CA, C=KR"),
+                intermediateKeys.getPublic());
+        intermediateBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        intermediateBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        X509Certificate intermediate = new JcaX509CertificateConverter().getCertificate(
+                intermediateBuilder.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKey)));
+
+        KeyPair keys = KeyAlgorithm.EC_P256.generateKeyPair();
+        BigInteger serial = BigInteger.valueOf(now.toEpochMilli() + 1);
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(intermediate, serial,
+                Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(200, ChronoUnit.DAYS)),
+                new X500Principal("CN=" + party), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, PartyIds.uri(party))));
+        builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(
+                        new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl.toString()))), null, null)}));
+        X509Certificate signer = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(intermediateKeys.getPrivate())));
+
+        JcaX509v2CRLBuilder crl = new JcaX509v2CRLBuilder(intermediate, Date.from(now.minus(1, ChronoUnit.MINUTES)));
+        crl.setNextUpdate(Date.from(now.plus(7, ChronoUnit.DAYS)));
+        crl.addCRLEntry(serial, Date.from(now.minus(30, ChronoUnit.MINUTES)), CRLReason.keyCompromise);
+        X509CRL revocation = new JcaX509CRLConverter().getCRL(
+                crl.build(new JcaContentSignerBuilder("SHA256withRSA").build(intermediateKeys.getPrivate())));
+        return new UnderIntermediate(new Credential(keys.getPrivate(), signer, List.of(signer, intermediate, ca.certificate())),
+                revocation);
     }
 
     private Credential custom(String party, KeyUsage usage) throws Exception {
