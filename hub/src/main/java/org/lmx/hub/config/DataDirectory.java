@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
-import org.lmx.connectors.pki.DemoParties;
 import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.pki.PkiException;
@@ -112,10 +111,10 @@ public final class DataDirectory {
         return createdNow;
     }
 
-    /** The hub's own signing credential ({@code KAZ:MLSP}) from the PKI directory. */
-    public Credential hubCredential() {
+    /** The signing credential of {@code hubParty} (the hub itself) from the PKI directory. */
+    public Credential hubCredential(String hubParty) {
         try {
-            return PkiDirectory.open(pki()).credential(DemoParties.HUB);
+            return PkiDirectory.open(pki()).credential(hubParty);
         } catch (PkiException e) {
             throw new IllegalStateException("cannot read the hub's signing credential from " + pki() + ": " + e, e);
         }

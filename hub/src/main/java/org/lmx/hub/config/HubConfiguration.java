@@ -15,8 +15,8 @@ class HubConfiguration {
     }
 
     @Bean
-    Credential hubCredential(DataDirectory dataDirectory) {
-        return dataDirectory.hubCredential();
+    Credential hubCredential(DataDirectory dataDirectory, LmxProperties properties) {
+        return dataDirectory.hubCredential(properties.hubParty());
     }
 
     @Bean

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lmx.hub.config.DevelopmentCredentials;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,9 +22,6 @@ import org.springframework.http.ResponseEntity;
  * credentials, readable by auditors, changeable by operators only, every operator action in the audit trail.
  */
 class AdminApiIT extends HubIT {
-
-    @Autowired
-    TestRestTemplate rest;
 
     @Test
     void theApiIsClosedWithoutCredentials() {
@@ -110,13 +105,5 @@ class AdminApiIT extends HubIT {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         DevelopmentCredentials credentials = DevelopmentCredentials.read(file);
         assertThat(credentials.operatorPassword()).isNotEqualTo(credentials.auditorPassword()).hasSizeGreaterThanOrEqualTo(20);
-    }
-
-    private TestRestTemplate asOperator() {
-        return rest.withBasicAuth("operator", DevelopmentCredentials.read(DATA_DIR.resolve(DevelopmentCredentials.FILE)).operatorPassword());
-    }
-
-    private TestRestTemplate asAuditor() {
-        return rest.withBasicAuth("auditor", DevelopmentCredentials.read(DATA_DIR.resolve(DevelopmentCredentials.FILE)).auditorPassword());
     }
 }

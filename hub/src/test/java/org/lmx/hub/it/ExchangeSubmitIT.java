@@ -20,13 +20,10 @@ import org.lmx.connectors.signature.SignatureVerifier;
 import org.lmx.connectors.signature.TrustAnchors;
 import org.lmx.connectors.signature.VerificationOptions;
 import org.lmx.connectors.signature.VerifiedDocument;
-import org.lmx.hub.config.DevelopmentCredentials;
 import org.lmx.xsd.service.v1.ExchangePortType;
 import org.lmx.xsd.service.v1.ExchangeService;
 import org.lmx.xsd.service.v1.GetStatus;
 import org.lmx.xsd.service.v1.Submit;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.w3c.dom.Element;
@@ -39,9 +36,6 @@ import org.w3c.dom.Element;
 class ExchangeSubmitIT extends HubIT {
 
     private static final String LMX = "urn:lmx:exchange:1";
-
-    @Autowired
-    TestRestTemplate rest;
 
     @ParameterizedTest(name = "SOAP {0}")
     @ValueSource(strings = {"1.1", "1.2"})
@@ -125,8 +119,7 @@ class ExchangeSubmitIT extends HubIT {
         assertThat(report.getBody()).contains("soap-push-GBR-DWP.xml").contains("REFUSED").contains("GBR_DWP-missing.crt.pem");
         assertThat(submit("1.1", Parties.ping("GBR:DWP", "AGR-GBR-DWP", credential("GBR:DWP"))).code())
                 .isEqualTo("LMX-AGR-DOCUMENT-TYPE");
-        assertThat(rest.withBasicAuth("auditor", credentials().auditorPassword())
-                .getForObject(url("/api/agreements/AGR-GBR-DWP"), String.class))
+        assertThat(asAuditor().getForObject(url("/api/agreements/AGR-GBR-DWP"), String.class))
                 .contains("\"currentVersion\":2");
     }
 
@@ -182,8 +175,7 @@ class ExchangeSubmitIT extends HubIT {
     }
 
     private ResponseEntity<String> reload() {
-        return rest.withBasicAuth("operator", credentials().operatorPassword())
-                .postForEntity(url("/api/agreements/reload"), null, String.class);
+        return asOperator().postForEntity(url("/api/agreements/reload"), null, String.class);
     }
 
     private static void rewrite(String file, String... fromTo) throws Exception {
@@ -198,10 +190,6 @@ class ExchangeSubmitIT extends HubIT {
 
     private static Credential credential(String party) throws Exception {
         return Parties.credential(DATA_DIR, party);
-    }
-
-    private static DevelopmentCredentials credentials() {
-        return DevelopmentCredentials.read(DATA_DIR.resolve(DevelopmentCredentials.FILE));
     }
 
     /** What a partner reads from a receipt. */

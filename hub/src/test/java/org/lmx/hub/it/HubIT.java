@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lmx.hub.HubApplication;
+import org.lmx.hub.config.DevelopmentCredentials;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +25,9 @@ abstract class HubIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestRestTemplate rest;
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("lmx.data-dir", DATA_DIR::toString);
@@ -29,6 +35,20 @@ abstract class HubIT {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The admin API as the development user {@code operator}, with the password the hub generated. */
+    TestRestTemplate asOperator() {
+        return rest.withBasicAuth(DevelopmentCredentials.OPERATOR, credentials().operatorPassword());
+    }
+
+    /** The admin API as the development user {@code auditor}. */
+    TestRestTemplate asAuditor() {
+        return rest.withBasicAuth(DevelopmentCredentials.AUDITOR, credentials().auditorPassword());
+    }
+
+    static DevelopmentCredentials credentials() {
+        return DevelopmentCredentials.read(DATA_DIR.resolve(DevelopmentCredentials.FILE));
     }
 
     private static Path newDataDir() {

@@ -52,12 +52,13 @@ public class ExchangeSoapRoute extends RouteBuilder {
         if (call == null || call.getDocument() == null || call.getDocument().length == 0) {
             throw new SoapFault("the Submit call carries no document", SoapFault.FAULT_CODE_CLIENT);
         }
-        if (pipeline.isReceipt(call.getDocument())) {
-            // receipts are reconciled (SubmitResponse, Acknowledge), never receipted: no ping-pong between gateways
-            throw new SoapFault("a Receipt is not submitted: it is returned in SubmitResponse or handed over with Acknowledge",
-                    SoapFault.FAULT_CODE_CLIENT);
+        InboundResult result;
+        try {
+            result = pipeline.receive(call.getDocument());
+        } catch (InboundPipeline.ReceiptSubmitted e) {
+            // no receipt for a receipt: no ping-pong between gateways
+            throw new SoapFault(e.getMessage(), SoapFault.FAULT_CODE_CLIENT);
         }
-        InboundResult result = pipeline.receive(call.getDocument());
         LOG.info("Submit {} from {} ({}): {}", result.header().messageId().orElse("?"),
                 result.header().from().orElse("?"), result.header().documentType().orElse("?"),
                 result.rejection().map(e -> "REJECTED " + e.code()).orElse("ACCEPTED"));

@@ -63,6 +63,10 @@ public final class InboundPipeline {
         this.clock = clock;
     }
 
+    /**
+     * @throws ReceiptSubmitted when the document is a Receipt: receipts are reconciled (SubmitResponse,
+     *         Acknowledge), never answered by a receipt, so the caller turns the call away instead
+     */
     public InboundResult receive(byte[] signed) {
         Instant receivedAt = clock.instant();
         String digest = sha256(signed);
@@ -72,9 +76,14 @@ public final class InboundPipeline {
         try {
             Document document = SecureXml.parse(signed, maxDocumentBytes);
             header = ReceivedHeader.of(document);
+            if (header.documentType().filter("Receipt"::equals).isPresent()) {
+                throw new ReceiptSubmitted();
+            }
             signer = Optional.of(check(signed, document, header, receivedAt).party());
         } catch (LmxException e) {
             rejection = Optional.of(e);
+        } catch (ReceiptSubmitted e) {
+            throw e;
         } catch (RuntimeException e) {
             // a defect of the hub must still answer the sender, and must not pass for the sender's fault
             LOG.error("inbound document {} failed inside the hub", digest, e);
@@ -84,15 +93,10 @@ public final class InboundPipeline {
         return new InboundResult(header, digest, receivedAt, signer, rejection, receipt);
     }
 
-    /**
-     * Whether {@code signed} is a Receipt. Receipts are reconciled (SubmitResponse, Acknowledge), never answered
-     * by a receipt, so the SOAP route turns one submitted as a document away before the pipeline.
-     */
-    public boolean isReceipt(byte[] signed) {
-        try {
-            return ReceivedHeader.of(SecureXml.parse(signed, maxDocumentBytes)).documentType().filter("Receipt"::equals).isPresent();
-        } catch (XmlRejectedException e) {
-            return false;
+    /** A Receipt was offered as a document to be receipted. */
+    public static final class ReceiptSubmitted extends RuntimeException {
+        ReceiptSubmitted() {
+            super("a Receipt is not submitted: it is returned in SubmitResponse or handed over with Acknowledge");
         }
     }
 
