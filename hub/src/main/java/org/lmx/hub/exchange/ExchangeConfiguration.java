@@ -6,18 +6,25 @@ import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.signature.HttpCrlSource;
 import org.lmx.connectors.signature.SignatureVerifier;
 import org.lmx.connectors.soap.ExchangeEndpoints;
-import org.lmx.connectors.xml.SecureXml;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.exchange.ExchangeSoapRoute;
-import org.lmx.routes.inbound.InboundPipeline;
+import org.lmx.routes.agreements.SizeLimits;
+import org.lmx.routes.dispatch.OutboxDispatchRoute;
+import org.lmx.routes.inbound.InboundChecks;
+import org.lmx.routes.inbound.InboundRoute;
 import org.lmx.routes.inbound.ReceiptIssuer;
+import org.lmx.routes.log.LogVerifier;
+import org.lmx.routes.log.MessageLog;
+import org.lmx.routes.log.Outbox;
+import org.lmx.routes.log.RejectionAudit;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the exchange (routes module) to the hub's data directory, database and signing credential. */
 @Configuration(proxyBeanMethods = false)
@@ -39,15 +46,42 @@ class ExchangeConfiguration {
     }
 
     @Bean
-    InboundPipeline inboundPipeline(AgreementRegistry agreements, SignatureVerifier verifier, ReceiptIssuer receipts,
-                                    LmxProperties properties, Clock clock) {
-        return new InboundPipeline(agreements, verifier, receipts, properties.hubParty(),
-                SecureXml.DEFAULT_MAX_DOCUMENT_BYTES, clock);
+    MessageLog messageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new MessageLog(jdbc, transactions, clock);
     }
 
     @Bean
-    ExchangeSoapRoute exchangeSoapRoute(InboundPipeline pipeline) {
-        return new ExchangeSoapRoute(pipeline);
+    LogVerifier logVerifier(JdbcTemplate jdbc, MessageLog log) {
+        return new LogVerifier(jdbc, log);
+    }
+
+    @Bean
+    RejectionAudit rejectionAudit(JdbcTemplate jdbc) {
+        return new RejectionAudit(jdbc);
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, Clock clock) {
+        return new Outbox(jdbc, clock);
+    }
+
+    @Bean
+    InboundRoute inboundRoute(AgreementRegistry agreements, SignatureVerifier verifier, ReceiptIssuer receipts,
+                              MessageLog log, RejectionAudit rejections, LmxProperties properties, Clock clock) {
+        InboundChecks checks = new InboundChecks(agreements, verifier, properties.hubParty(), SizeLimits.DEFAULTS);
+        return new InboundRoute(checks, log, rejections, receipts, clock);
+    }
+
+    @Bean
+    ExchangeSoapRoute exchangeSoapRoute() {
+        return new ExchangeSoapRoute();
+    }
+
+    @Bean
+    OutboxDispatchRoute outboxDispatchRoute(Outbox outbox, MessageLog log, PlatformTransactionManager transactions,
+                                            LmxProperties properties) {
+        return new OutboxDispatchRoute(outbox, log, transactions, properties.outbox().pollMillis(),
+                properties.outbox().batch());
     }
 
     @Bean

@@ -22,7 +22,7 @@ import org.lmx.connectors.signature.VerificationOptions;
 import org.lmx.connectors.signature.VerifiedDocument;
 import org.lmx.xsd.service.v1.ExchangePortType;
 import org.lmx.xsd.service.v1.ExchangeService;
-import org.lmx.xsd.service.v1.GetStatus;
+import org.lmx.xsd.service.v1.FetchPending;
 import org.lmx.xsd.service.v1.Submit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -128,10 +128,10 @@ class ExchangeSubmitIT extends HubIT {
         ExchangePortType port = port("1.1");
         assertThatThrownBy(() -> port.submit(new Submit()))
                 .isInstanceOf(WebServiceException.class).hasMessageContaining("no document");
-        GetStatus status = new GetStatus();
-        status.setStatusRequest(new byte[] {1});
-        assertThatThrownBy(() -> port.getStatus(status))
-                .isInstanceOf(WebServiceException.class).hasMessageContaining("GetStatus is not offered");
+        FetchPending fetch = new FetchPending();
+        fetch.setFetchRequest(new byte[] {1});
+        assertThatThrownBy(() -> port.fetchPending(fetch))
+                .isInstanceOf(WebServiceException.class).hasMessageContaining("FetchPending is not offered");
     }
 
     @Test

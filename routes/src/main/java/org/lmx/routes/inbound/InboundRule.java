@@ -2,7 +2,8 @@ package org.lmx.routes.inbound;
 
 /**
  * The rules of the inbound pipeline beyond XML and signatures (those have their own codes in connectors):
- * header/body consistency, the agreement, party binding and replay. Codes are stable; they go into receipts.
+ * header/body consistency, the agreement, party binding, replay, MessageId conflicts and attachments. Codes
+ * are stable; they go into receipts and are listed in docs/error-codes.md.
  */
 public enum InboundRule {
     DOCUMENT_TYPE_MISMATCH("LMX-HDR-DOCUMENT-TYPE", "Header/DocumentType does not name the Body's document"),
@@ -13,9 +14,13 @@ public enum InboundRule {
     AGREEMENT_OUT_OF_DATES("LMX-AGR-OUT-OF-DATES", "the agreement is not in force at the time of receipt"),
     AGREEMENT_OTHER_PARTY("LMX-AGR-PARTY", "the signer is not the agreement's partner"),
     DOCUMENT_TYPE_NOT_ALLOWED("LMX-AGR-DOCUMENT-TYPE", "the agreement does not allow this document type towards the hub"),
-    TOO_LARGE_FOR_AGREEMENT("LMX-AGR-TOO-LARGE", "the document exceeds the agreement's size limit"),
+    TOO_LARGE_FOR_AGREEMENT("LMX-AGR-TOO-LARGE", "the document, an attachment or the call exceeds the agreement's size limits"),
     REPLAY("LMX-MSG-REPLAY", "Header/Created lies outside the agreement's clock-skew window"),
-    NOT_TAKEN_YET("LMX-HUB-NOT-TAKEN-YET", "the hub does not take this document type yet: it would have nowhere durable to keep it"),
+    MESSAGE_CONFLICT("LMX-MSG-CONFLICT", "the MessageId was accepted before with other bytes"),
+    ATTACHMENT_TOO_LARGE("LMX-ATT-TOO-LARGE", "an attachment part exceeds the hub's size limit for attachments"),
+    ATTACHMENT_MISSING("LMX-ATT-MISSING", "an attachment listed in the signed header is not among the call's parts"),
+    ATTACHMENT_UNDECLARED("LMX-ATT-UNDECLARED", "a part of the call is not listed in the signed header, or is sent twice"),
+    ATTACHMENT_ALTERED("LMX-ATT-ALTERED", "an attachment part's size or SHA-256 differs from the signed header"),
     INTERNAL("LMX-HUB-INTERNAL", "the hub failed on this document; nothing of it was kept; send it again later");
 
     private final String code;

@@ -1,12 +1,14 @@
 package org.lmx.routes.inbound;
 
 import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -17,6 +19,7 @@ import org.lmx.connectors.signature.SignatureException;
 import org.lmx.connectors.signature.XmlSigner;
 import org.lmx.connectors.xml.XmlBytes;
 import org.lmx.xsd.exchange.v1.Body;
+import org.lmx.xsd.exchange.v1.DocumentContent;
 import org.lmx.xsd.exchange.v1.DocumentType;
 import org.lmx.xsd.exchange.v1.ErrorInfo;
 import org.lmx.xsd.exchange.v1.ExchangeMessage;
@@ -24,12 +27,13 @@ import org.lmx.xsd.exchange.v1.Header;
 import org.lmx.xsd.exchange.v1.ObjectFactory;
 import org.lmx.xsd.exchange.v1.Receipt;
 import org.lmx.xsd.exchange.v1.ReceiptStatus;
+import org.lmx.xsd.exchange.v1.StatusReport;
 import org.w3c.dom.Document;
 
 /**
- * Issues the hub's signed Receipt for a received document: which bytes (SHA-256), ACCEPTED or REJECTED with
- * the code and reason, and when. Addressed to the sender in the thread of the received message, as far as
- * the received header could be read; a document whose header is unreadable is answered to
+ * Issues the hub's signed answers: the Receipt for a received document (which bytes by SHA-256, ACCEPTED or
+ * REJECTED with the code and reason, and when) and the StatusReport for a StatusRequest. Each is addressed to
+ * the sender in the thread of the received message, as far as the received header could be read; a document whose header is unreadable is answered to
  * {@value #UNKNOWN_PARTY} about MessageId {@value #UNKNOWN_MESSAGE}.
  */
 public final class ReceiptIssuer {
@@ -54,16 +58,6 @@ public final class ReceiptIssuer {
 
     /** The signed receipt's bytes. */
     public byte[] issue(ReceivedHeader received, String digest, Instant receivedAt, Optional<LmxException> rejection) {
-        Header header = new Header();
-        header.setMessageId(UUID.randomUUID().toString());
-        header.setConversationId(received.conversationId().orElseGet(() -> UUID.randomUUID().toString()));
-        received.messageId().ifPresent(header::setInReplyTo);
-        header.setAgreementId(received.agreementId().orElse(UNKNOWN_AGREEMENT));
-        header.setFrom(hubParty);
-        header.setTo(received.from().orElse(UNKNOWN_PARTY));
-        header.setDocumentType(DocumentType.RECEIPT);
-        header.setCreated(now(clock.instant()));
-
         Receipt receipt = new Receipt();
         receipt.setReceivedMessageId(received.messageId().orElse(UNKNOWN_MESSAGE));
         receipt.setReceivedDigest(digest);
@@ -76,13 +70,38 @@ public final class ReceiptIssuer {
             receipt.setError(error);
         });
         receipt.setReceivedAt(now(receivedAt));
+        return sign(answer(received, DocumentType.RECEIPT, DOCUMENTS.createReceipt(receipt)));
+    }
 
+    /** The signed StatusReport answering a checked StatusRequest. */
+    public byte[] statusReport(ReceivedHeader request, List<StatusReport.MessageStatus> statuses) {
+        StatusReport report = new StatusReport();
+        report.getMessageStatus().addAll(statuses);
+        return sign(answer(request, DocumentType.STATUS_REPORT, DOCUMENTS.createStatusReport(report)));
+    }
+
+    /** An envelope from the hub to the sender of {@code received}, in its thread and in reply to it. */
+    private ExchangeMessage answer(ReceivedHeader received, DocumentType type, JAXBElement<? extends DocumentContent> document) {
+        Header header = new Header();
+        header.setMessageId(UUID.randomUUID().toString());
+        header.setConversationId(received.conversationId().orElseGet(() -> UUID.randomUUID().toString()));
+        received.messageId().ifPresent(header::setInReplyTo);
+        header.setAgreementId(received.agreementId().orElse(UNKNOWN_AGREEMENT));
+        header.setFrom(hubParty);
+        header.setTo(received.from().orElse(UNKNOWN_PARTY));
+        header.setDocumentType(type);
+        header.setCreated(now(clock.instant()));
         ExchangeMessage message = new ExchangeMessage();
         message.setHeader(header);
         Body body = new Body();
-        body.setDocument(DOCUMENTS.createReceipt(receipt));
+        body.setDocument(document);
         message.setBody(body);
-        return sign(message);
+        return message;
+    }
+
+    /** A time as the hub writes it into documents: milliseconds, the hub's zone. */
+    public OffsetDateTime time(Instant instant) {
+        return now(instant);
     }
 
     private byte[] sign(ExchangeMessage message) {

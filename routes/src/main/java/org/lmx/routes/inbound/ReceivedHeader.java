@@ -14,7 +14,8 @@ import org.w3c.dom.Node;
  * DOM before the schema decides, so that even a rejected document's receipt can name its message, thread and
  * sender; a value that does not have its contract form is left out.
  */
-public record ReceivedHeader(Optional<String> messageId, Optional<String> conversationId, Optional<String> agreementId,
+public record ReceivedHeader(Optional<String> messageId, Optional<String> conversationId, Optional<String> inReplyTo,
+                             Optional<String> agreementId,
                              Optional<String> from, Optional<String> to, Optional<String> documentType,
                              Optional<OffsetDateTime> created, Optional<String> bodyDocument) {
 
@@ -25,7 +26,7 @@ public record ReceivedHeader(Optional<String> messageId, Optional<String> conver
 
     /** Nothing could be read (the bytes are not XML of the contract). */
     public static ReceivedHeader unreadable() {
-        return new ReceivedHeader(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new ReceivedHeader(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -35,7 +36,7 @@ public record ReceivedHeader(Optional<String> messageId, Optional<String> conver
         Element body = child(root, "Body");
         Element bodyDocument = body == null ? null : firstElement(body);
         return new ReceivedHeader(
-                text(header, "MessageId", UUID), text(header, "ConversationId", UUID),
+                text(header, "MessageId", UUID), text(header, "ConversationId", UUID), text(header, "InReplyTo", UUID),
                 text(header, "AgreementId", AGREEMENT), text(header, "From", PARTY), text(header, "To", PARTY),
                 text(header, "DocumentType", null), created(header),
                 Optional.ofNullable(bodyDocument).filter(e -> LMX.equals(e.getNamespaceURI())).map(Element::getLocalName));

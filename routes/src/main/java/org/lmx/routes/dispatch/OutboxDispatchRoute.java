@@ -1,0 +1,70 @@
+package org.lmx.routes.dispatch;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.lmx.routes.log.LoggedMessage;
+import org.lmx.routes.log.MessageLog;
+import org.lmx.routes.log.MessageState;
+import org.lmx.routes.log.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drains the outbox: each accepted document is handed to {@value #DISPATCH} and marked DISPATCHED in one
+ * transaction, so that a crash between the two dispatches it again rather than never (consumers de-duplicate
+ * by MessageId). Until processes exist, route {@code dispatch-document} only records that it was handed over.
+ */
+public class OutboxDispatchRoute extends RouteBuilder {
+
+    public static final String DISPATCH = "direct:dispatch-document";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatchRoute.class);
+
+    private final Outbox outbox;
+    private final MessageLog log;
+    private final TransactionTemplate transactions;
+    private final long periodMillis;
+    private final int batch;
+    private ProducerTemplate producer;
+
+    public OutboxDispatchRoute(Outbox outbox, MessageLog log, PlatformTransactionManager transactionManager,
+                               long periodMillis, int batch) {
+        this.outbox = outbox;
+        this.log = log;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.periodMillis = periodMillis;
+        this.batch = batch;
+    }
+
+    @Override
+    public void configure() {
+        producer = getContext().createProducerTemplate();
+        from("timer:outbox?delay=" + periodMillis + "&period=" + periodMillis).routeId("outbox-dispatcher")
+                .process(e -> drain()).id("drain-outbox");
+
+        from(DISPATCH).routeId("dispatch-document")
+                .log("dispatched ${body.messageId} (${body.entry.documentType}) from ${body.entry.from}").id("dispatched");
+    }
+
+    private void drain() {
+        for (Outbox.Item item : outbox.pending(batch)) {
+            try {
+                transactions.executeWithoutResult(status -> dispatch(item));
+            } catch (RuntimeException e) {
+                // it stays in the outbox and is tried again on the next round; the others go on
+                LOG.error("dispatching {} failed; it stays in the outbox", item.messageId(), e);
+            }
+        }
+    }
+
+    private void dispatch(Outbox.Item item) {
+        if (!outbox.done(item)) {
+            return;
+        }
+        LoggedMessage message = log.find(item.messageId())
+                .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
+        producer.sendBody(DISPATCH, message);
+        log.changeState(message.messageId(), MessageState.DISPATCHED, "handed to " + DISPATCH);
+    }
+}

@@ -1,0 +1,7 @@
+package org.lmx.routes.log;
+
+/** Received by the hub, or issued by it. */
+public enum Direction {
+    INBOUND,
+    OUTBOUND
+}

@@ -1,0 +1,112 @@
+package org.lmx.routes.log;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lmx.connectors.Sha256;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Walks the message log's chain from the first entry: each entry's hash over its metadata and the previous
+ * hash, the chain's head, and every body, receipt and attachment still stored against its digest. Stops at
+ * the first broken entry and names it. Reads in batches, so that a long log does not fill the memory.
+ */
+public class LogVerifier {
+
+    private static final int BATCH = 200;
+
+    private final JdbcTemplate jdbc;
+    private final MessageLog log;
+
+    public LogVerifier(JdbcTemplate jdbc, MessageLog log) {
+        this.jdbc = jdbc;
+        this.log = log;
+    }
+
+    public LogVerification verify() {
+        long entries = 0;
+        long contents = 0;
+        long expectedSeq = 1;
+        String previousHash = LogEntry.GENESIS;
+        while (true) {
+            List<Map<String, Object>> batch = jdbc.queryForList("SELECT seq FROM message_log WHERE seq >= ? ORDER BY seq"
+                    + " LIMIT " + BATCH, expectedSeq);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Map<String, Object> row : batch) {
+                long seq = ((Number) row.get("seq")).longValue();
+                if (seq != expectedSeq) {
+                    return broken(entries, contents, expectedSeq, null, "entry " + expectedSeq + " is missing");
+                }
+                Checked checked = check(seq, previousHash);
+                if (checked.problem != null) {
+                    return broken(entries, contents, seq, checked.messageId, checked.problem);
+                }
+                entries++;
+                contents += checked.contents;
+                previousHash = checked.hash;
+                expectedSeq++;
+            }
+        }
+        Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM log_chain WHERE id = 1");
+        long lastSeq = ((Number) head.get("last_seq")).longValue();
+        if (lastSeq != entries || !previousHash.equals(head.get("last_hash"))) {
+            return broken(entries, contents, lastSeq, null, "the chain's head (entry " + lastSeq + ", hash "
+                    + head.get("last_hash") + ") is not the last entry of the log (entry " + entries + ", hash "
+                    + previousHash + "): entries were removed or the head was changed");
+        }
+        return new LogVerification(entries, contents, previousHash, Optional.empty());
+    }
+
+    private record Checked(String messageId, String hash, long contents, String problem) {
+    }
+
+    private Checked check(long seq, String previousHash) {
+        return jdbc.query("SELECT " + MessageLog.ENTRY_COLUMNS + ", body, receipt FROM message_log WHERE seq = ?", rs -> {
+            rs.next();
+            LogEntry entry = log.entry(rs);
+            String id = entry.messageId();
+            String recorded = rs.getString("entry_hash");
+            if (!previousHash.equals(rs.getString("prev_hash"))) {
+                return new Checked(id, recorded, 0, "its previous hash is not the hash of the entry before it");
+            }
+            String hash = entry.chainHash(previousHash);
+            if (!hash.equals(recorded)) {
+                return new Checked(id, recorded, 0, "its metadata does not match its hash (recorded " + recorded
+                        + ", computed " + hash + ")");
+            }
+            long contents = 0;
+            byte[] body = rs.getBytes("body");
+            if (body != null) {
+                if (body.length != entry.size() || !Sha256.hex(body).equals(entry.digest())) {
+                    return new Checked(id, hash, 0, "its stored body does not match its digest " + entry.digest());
+                }
+                contents++;
+            }
+            byte[] receipt = rs.getBytes("receipt");
+            if (entry.receiptDigest() != null) {
+                if (receipt == null || !Sha256.hex(receipt).equals(entry.receiptDigest())) {
+                    return new Checked(id, hash, 0, "its stored receipt is missing or does not match its digest "
+                            + entry.receiptDigest());
+                }
+                contents++;
+            }
+            for (LoggedAttachment a : entry.attachments()) {
+                Optional<byte[]> content = log.attachment(a.sha256());
+                if (content.isPresent()) {
+                    if (content.get().length != a.size() || !Sha256.hex(content.get()).equals(a.sha256())) {
+                        return new Checked(id, hash, 0, "the stored content of its attachment " + a.id()
+                                + " does not match its digest " + a.sha256());
+                    }
+                    contents++;
+                }
+            }
+            return new Checked(id, hash, contents, null);
+        }, seq);
+    }
+
+    private static LogVerification broken(long entries, long contents, long seq, String messageId, String problem) {
+        return new LogVerification(entries, contents, null, Optional.of(new LogVerification.Break(seq, messageId, problem)));
+    }
+}

@@ -1,0 +1,38 @@
+package org.lmx.routes.log;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The work written with a logged message, in the same transaction, and done once it is dispatched. */
+public class Outbox {
+
+    /** One row of work: the message it is about. */
+    public record Item(long id, String messageId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Outbox(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The oldest pending items. */
+    public List<Item> pending(int max) {
+        return jdbc.query("SELECT id, message_id FROM outbox WHERE done_at IS NULL ORDER BY id LIMIT ?",
+                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), max);
+    }
+
+    public long pendingCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE done_at IS NULL", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Marks an item done; false when another dispatcher did it first. */
+    public boolean done(Item item) {
+        return jdbc.update("UPDATE outbox SET done_at = ? WHERE id = ? AND done_at IS NULL",
+                MessageLog.at(clock.instant()), item.id()) == 1;
+    }
+}
