@@ -3,7 +3,6 @@ package org.lmx.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,19 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.KeyAlgorithm;
-import org.lmx.connectors.pki.Pem;
-import org.lmx.connectors.signature.CrlSource;
-import org.lmx.connectors.signature.SignatureVerifier;
-import org.lmx.connectors.signature.TrustAnchors;
-import org.lmx.connectors.signature.VerificationOptions;
-import org.lmx.connectors.signature.VerifiedDocument;
+import org.lmx.hub.it.PartnerClient.Receipt;
 import org.lmx.xsd.service.v1.ExchangePortType;
-import org.lmx.xsd.service.v1.ExchangeService;
 import org.lmx.xsd.service.v1.FetchPending;
 import org.lmx.xsd.service.v1.Submit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.w3c.dom.Element;
 
 /**
  * A partner ministry's view of the first slice of the exchange: a real CXF client, generated from the WSDL,
@@ -34,8 +26,6 @@ import org.w3c.dom.Element;
  * changes them: the file is edited and the agreements are reloaded through the admin API.
  */
 class ExchangeSubmitIT extends HubIT {
-
-    private static final String LMX = "urn:lmx:exchange:1";
 
     @ParameterizedTest(name = "SOAP {0}")
     @ValueSource(strings = {"1.1", "1.2"})
@@ -124,7 +114,7 @@ class ExchangeSubmitIT extends HubIT {
     }
 
     @Test
-    void aCallThatIsNotACallOfTheServiceGetsASoapFault() {
+    void aCallThatIsNotACallOfTheServiceGetsASoapFault() throws Exception {
         ExchangePortType port = port("1.1");
         assertThatThrownBy(() -> port.submit(new Submit()))
                 .isInstanceOf(WebServiceException.class).hasMessageContaining("no document");
@@ -154,24 +144,17 @@ class ExchangeSubmitIT extends HubIT {
 
     // ---- a partner's client ----
 
-    private ExchangePortType port(String soapVersion) {
-        ExchangeService service = new ExchangeService();
-        ExchangePortType port = soapVersion.equals("1.1") ? service.getExchangeSoap11Port() : service.getExchangeSoap12Port();
-        ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
-                url(soapVersion.equals("1.1") ? "/services/exchange" : "/services/exchange12"));
-        return port;
+    private ExchangePortType port(String soapVersion) throws Exception {
+        return partner().port(soapVersion);
     }
 
     private Receipt submit(String soapVersion, byte[] signed) throws Exception {
-        Submit call = new Submit();
-        call.setDocument(signed);
-        byte[] receipt = port(soapVersion).submit(call).getReceipt();
+        // the receipt is evidence only if it is the hub's signature under the hub's CA: PartnerClient verifies it
+        return partner().submit(soapVersion, signed).receipt();
+    }
 
-        // the receipt is evidence only if it is the hub's signature under the hub's CA
-        VerifiedDocument verified = new SignatureVerifier(CrlSource.NONE).verify(receipt,
-                TrustAnchors.authority(Pem.readCertificate(DATA_DIR.resolve("pki/hub-ca.crt.pem"))),
-                VerificationOptions.defaults().expectParty("KAZ:MLSP"));
-        return Receipt.of(verified.document().getDocumentElement());
+    private PartnerClient partner() throws Exception {
+        return new PartnerClient(url(""), DATA_DIR);
     }
 
     private ResponseEntity<String> reload() {
@@ -179,31 +162,10 @@ class ExchangeSubmitIT extends HubIT {
     }
 
     private static void rewrite(String file, String... fromTo) throws Exception {
-        Path path = DATA_DIR.resolve("agreements").resolve(file);
-        String text = Files.readString(path);
-        for (int i = 0; i < fromTo.length; i += 2) {
-            assertThat(text).contains(fromTo[i]);
-            text = text.replace(fromTo[i], fromTo[i + 1]);
-        }
-        Files.writeString(path, text);
+        AgreementFiles.rewrite(DATA_DIR, file, fromTo);
     }
 
     private static Credential credential(String party) throws Exception {
         return Parties.credential(DATA_DIR, party);
     }
-
-    /** What a partner reads from a receipt. */
-    record Receipt(String status, String code, String reason, String to, String digest, String inReplyTo,
-                   String receivedMessageId) {
-        static Receipt of(Element root) {
-            return new Receipt(text(root, "Status"), text(root, "Code"), text(root, "Reason"), text(root, "To"),
-                    text(root, "ReceivedDigest"), text(root, "InReplyTo"), text(root, "ReceivedMessageId"));
-        }
-
-        private static String text(Element root, String name) {
-            var nodes = root.getElementsByTagNameNS(LMX, name);
-            return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
-        }
-    }
-
 }

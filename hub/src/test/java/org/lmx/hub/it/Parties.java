@@ -1,18 +1,33 @@
 package org.lmx.hub.it;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.signature.XmlSigner;
+import org.lmx.connectors.xml.SecureXml;
+import org.lmx.connectors.xml.XmlBytes;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
-/** Signs documents as the demo parties do, with their keys from the hub's development PKI. */
+/**
+ * Writes and signs documents as the demo parties do, with their keys from the hub's development PKI: any
+ * committed sample ({@code examples/documents/<Type>.xml}) becomes a new message of a party under an agreement.
+ */
 final class Parties {
+
+    static final String LMX = "urn:lmx:exchange:1";
 
     private Parties() {
     }
@@ -23,13 +38,171 @@ final class Parties {
 
     /** The committed Ping sample as a new message of {@code from} under {@code agreementId}, signed by {@code signer}. */
     static byte[] ping(String from, String agreementId, Credential signer) throws Exception {
-        String xml = Files.readString(Path.of("..", "examples", "documents", "Ping.xml"))
-                .replaceFirst("<MessageId>[^<]+</MessageId>", "<MessageId>" + UUID.randomUUID() + "</MessageId>")
-                .replaceFirst("<Created>[^<]+</Created>",
-                        "<Created>" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS))
-                                + "</Created>")
-                .replaceFirst("<From>[^<]+</From>", "<From>" + from + "</From>")
-                .replaceFirst("<AgreementId>[^<]+</AgreementId>", "<AgreementId>" + agreementId + "</AgreementId>");
-        return XmlSigner.sign(xml.getBytes(StandardCharsets.UTF_8), signer);
+        return message("Ping").from(from).agreement(agreementId).signedBy(signer);
+    }
+
+    /** The committed sample of {@code documentType} with a new MessageId and a Created of now. */
+    static Message message(String documentType) throws Exception {
+        byte[] sample = Files.readAllBytes(Path.of("..", "examples", "documents", documentType + ".xml"));
+        return new Message(SecureXml.parse(sample));
+    }
+
+    /** An attachment as the signed header declares it (its size and SHA-256 are those of {@code content}). */
+    record Attachment(String id, String fileName, String mimeType, byte[] content) {
+        static Attachment pdf(String id, byte[] content) {
+            return new Attachment(id, id + ".pdf", "application/pdf", content);
+        }
+
+        long size() {
+            return content.length;
+        }
+
+        String sha256() {
+            return Sha256.hex(content);
+        }
+    }
+
+    /** One message being written: header fields, attachments and references are set on the sample's DOM. */
+    static final class Message {
+        private final Document document;
+
+        private Message(Document document) {
+            this.document = document;
+            messageId(UUID.randomUUID().toString());
+            created(OffsetDateTime.now());
+        }
+
+        Message messageId(String messageId) {
+            return header("MessageId", messageId);
+        }
+
+        Message created(OffsetDateTime created) {
+            return header("Created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(created.truncatedTo(ChronoUnit.SECONDS)));
+        }
+
+        Message from(String party) {
+            return header("From", party);
+        }
+
+        Message to(String party) {
+            return header("To", party);
+        }
+
+        Message agreement(String agreementId) {
+            return header("AgreementId", agreementId);
+        }
+
+        /** Header/DocumentType only; the Body keeps the sample's document. */
+        Message documentType(String documentType) {
+            return header("DocumentType", documentType);
+        }
+
+        /**
+         * The header's Attachments list replaced by {@code attachments} (none: no list), and the Body's
+         * SupportingDocument references, if the sample has any, pointed at them in order, as the schema's keyref wants.
+         */
+        Message attachments(Attachment... attachments) {
+            Element header = child(document.getDocumentElement(), "Header");
+            Element old = child(header, "Attachments");
+            if (old != null) {
+                header.removeChild(old);
+            }
+            if (attachments.length > 0) {
+                Element list = append(header, "Attachments");
+                for (Attachment a : attachments) {
+                    Element entry = append(list, "Attachment");
+                    append(entry, "Id").setTextContent(a.id());
+                    append(entry, "FileName").setTextContent(a.fileName());
+                    append(entry, "MimeType").setTextContent(a.mimeType());
+                    append(entry, "Size").setTextContent(Long.toString(a.size()));
+                    append(entry, "Sha256").setTextContent(a.sha256());
+                }
+            }
+            if (!supportingDocuments().isEmpty()) {
+                supportingDocuments(Arrays.stream(attachments).map(Attachment::id).toArray(String[]::new));
+            }
+            return this;
+        }
+
+        /**
+         * The Body's SupportingDocument elements refer to {@code attachmentIds}, one each: the sample's first ones
+         * are reused (their Kind and Description kept), the last is copied when more are needed, the rest removed.
+         */
+        Message supportingDocuments(String... attachmentIds) {
+            List<Element> existing = supportingDocuments();
+            if (existing.isEmpty() && attachmentIds.length > 0) {
+                throw new IllegalStateException("the sample has no SupportingDocument to refer to attachments");
+            }
+            for (int i = 0; i < Math.max(existing.size(), attachmentIds.length); i++) {
+                if (i >= attachmentIds.length) {
+                    existing.get(i).getParentNode().removeChild(existing.get(i));
+                    continue;
+                }
+                Element reference;
+                if (i < existing.size()) {
+                    reference = existing.get(i);
+                } else {
+                    Element last = existing.get(existing.size() - 1);
+                    reference = (Element) last.cloneNode(true);
+                    last.getParentNode().insertBefore(reference, last.getNextSibling());
+                    existing.add(reference);
+                }
+                child(reference, "AttachmentId").setTextContent(attachmentIds[i]);
+            }
+            return this;
+        }
+
+        /** Any other change, on the DOM. */
+        Message edit(Consumer<Document> change) {
+            change.accept(document);
+            return this;
+        }
+
+        String messageId() {
+            return child(child(document.getDocumentElement(), "Header"), "MessageId").getTextContent();
+        }
+
+        byte[] unsigned() {
+            return XmlBytes.of(document);
+        }
+
+        /** Signed as {@link XmlSigner} signs bytes, but without the hub's 10 MiB parse limit, so that oversize documents can be made. */
+        byte[] signedBy(Credential signer) throws Exception {
+            Document copy = SecureXml.parse(unsigned(), Long.MAX_VALUE);
+            XmlSigner.sign(copy, signer);
+            return XmlBytes.of(copy);
+        }
+
+        private Message header(String name, String value) {
+            Element element = child(child(document.getDocumentElement(), "Header"), name);
+            if (element == null) {
+                throw new IllegalStateException("the sample's header has no " + name);
+            }
+            element.setTextContent(value);
+            return this;
+        }
+
+        private List<Element> supportingDocuments() {
+            NodeList nodes = child(document.getDocumentElement(), "Body").getElementsByTagNameNS(LMX, "SupportingDocument");
+            List<Element> list = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                list.add((Element) nodes.item(i));
+            }
+            return list;
+        }
+
+        private Element append(Element parent, String name) {
+            return (Element) parent.appendChild(document.createElementNS(LMX, name));
+        }
+    }
+
+    /** The first child element of {@code parent} in the LMX namespace named {@code localName}, or null. */
+    static Element child(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && LMX.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
     }
 }
