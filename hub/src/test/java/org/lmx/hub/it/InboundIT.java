@@ -351,7 +351,7 @@ class InboundIT extends HubIT {
                     altered[0] ^= 0x01;
                     return new Call(koreanContract(contract).signedBy(korea), List.of(new Part(contract.id(), altered)), true);
                 }),
-                new Rejection("LMX-ATT-TOO-LARGE", "a 25 MiB + 1 byte part, over the hub's ceiling", "1.2", unknown, () -> {
+                new Rejection("LMX-ATT-TOO-LARGE", "a 25 MiB + 1 byte part, over the hub's ceiling", "1.2", KOR, () -> {
                     Attachment big = Attachment.pdf("contract", randomBytes(25 * 1024 * 1024 + 1));
                     return new Call(koreanContract(big).signedBy(korea), List.of(Part.of(big)), true);
                 }),

@@ -46,13 +46,21 @@ public class InboundChecks {
         this.ceilings = ceilings;
     }
 
-    void sizeLimits(InboundContext in) throws LmxException {
+    /** The document against the hub's ceiling, before anything is parsed. */
+    void documentSize(InboundContext in) throws LmxException {
         long document = in.signed().length;
         if (document > ceilings.maxDocumentBytes()) {
             throw new XmlRejectedException(XmlRejectedException.TOO_LARGE, "the document has " + document
                     + " bytes; the hub takes at most " + ceilings.maxDocumentBytes());
         }
-        long call = document;
+    }
+
+    /**
+     * The attachment parts against the hub's ceilings. They do not affect parsing, so this runs once the header
+     * is read and the rejection can name the message.
+     */
+    void attachmentSizes(InboundContext in) throws LmxException {
+        long call = in.signed().length;
         for (ReceivedAttachment a : in.submission.attachments()) {
             if (a.content().length > ceilings.maxAttachmentBytes()) {
                 throw new InboundRejection(InboundRule.ATTACHMENT_TOO_LARGE, "attachment " + a.id() + " has "
