@@ -15,7 +15,8 @@ class OpenApiConfiguration {
     OpenAPI lmxAdminApi() {
         return new OpenAPI()
                 .info(new Info().title("LMX Hub admin API").version("1")
-                        .description("Agreements and audit. HTTP Basic: users 'operator' (acts) and 'auditor' (reads)."))
+                        .description("Agreements, the message log, attachments, rejections and audit. HTTP Basic: users"
+                                + " 'operator' (acts) and 'auditor' (reads)."))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
     }

@@ -1,0 +1,40 @@
+package org.lmx.hub.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Problem bodies (application/problem+json) for the message log's controllers: Spring Boot's own error page
+ * hides the reason, and a caller with a wrong parameter needs to read which one and why.
+ */
+@RestControllerAdvice(assignableTypes = {MessageController.class, AttachmentController.class, LogController.class,
+        RejectionController.class})
+class ApiProblemHandler {
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> problem(ApiProblem e) {
+        ProblemDetail body = e.problem();
+        return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest("parameter " + e.getName() + " must be "
+                + (e.getRequiredType() == null ? "of another type" : "of type " + e.getRequiredType().getSimpleName())
+                + ", not '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return badRequest("parameter " + e.getParameterName() + " is required");
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String detail) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
+}
