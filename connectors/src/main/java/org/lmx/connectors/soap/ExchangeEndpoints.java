@@ -5,11 +5,12 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.binding.soap.Soap12;
 import org.lmx.xsd.service.v1.ExchangePortType;
 
 /**
- * The Exchange service's CXF endpoints, one per SOAP version as the WSDL publishes them (a SOAP 1.1 port
- * answers a 1.2 envelope with a VersionMismatch fault, so each version has its own address). POJO data
+ * The Exchange service's CXF endpoints, one per SOAP version as the WSDL publishes them; each answers an
+ * envelope of the other version with a VersionMismatch fault ({@link SoapVersionOfPort} on the 1.2 port). POJO data
  * format on the generated service interface; MTOM accepted, so that documents and attachments travel as parts, and answered in kind
  * ({@link MtomFollowsRequest}).
  */
@@ -36,7 +37,9 @@ public final class ExchangeEndpoints {
     }
 
     public static CxfEndpoint soap12() {
-        return endpoint(SOAP12_PATH, SOAP12_PORT);
+        CxfEndpoint endpoint = endpoint(SOAP12_PATH, SOAP12_PORT);
+        endpoint.getInInterceptors().add(new SoapVersionOfPort(Soap12.getInstance(), "/services" + SOAP11_PATH));
+        return endpoint;
     }
 
     private static CxfEndpoint endpoint(String address, QName port) {

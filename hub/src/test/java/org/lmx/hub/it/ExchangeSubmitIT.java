@@ -124,6 +124,24 @@ class ExchangeSubmitIT extends HubIT {
                 .isInstanceOf(WebServiceException.class).hasMessageContaining("FetchPending is not offered");
     }
 
+    @ParameterizedTest(name = "SOAP {0} envelope at {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "1.1, /services/exchange12, http://schemas.xmlsoap.org/soap/envelope/, text/xml",
+            "1.2, /services/exchange, http://www.w3.org/2003/05/soap-envelope, application/soap+xml"})
+    void anEnvelopeOfTheOtherSoapVersionGetsAVersionMismatchFault(String version, String path, String envelopeNs,
+                                                                 String contentType) throws Exception {
+        String call = "<s:Envelope xmlns:s=\"" + envelopeNs + "\"><s:Body><Submit xmlns=\"urn:lmx:exchange:service:1\">"
+                + "<Document>PHg+PC94Pg==</Document></Submit></s:Body></s:Envelope>";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                        .header("Content-Type", contentType + "; charset=UTF-8")
+                        .header("SOAPAction", "\"urn:lmx:exchange:1:Submit\"")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).contains("VersionMismatch").doesNotContain("<Receipt>");
+    }
+
     @Test
     void aCallOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
