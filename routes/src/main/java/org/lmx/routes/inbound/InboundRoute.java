@@ -177,8 +177,8 @@ public class InboundRoute extends RouteBuilder {
         ReceivedHeader h = in.header;
         LogEntry entry = new LogEntry(0, h.messageId().orElseThrow(), Direction.INBOUND, h.conversationId().orElseThrow(),
                 h.inReplyTo().orElse(null), h.agreementId().orElseThrow(), h.from().orElseThrow(), h.to().orElseThrow(),
-                h.documentType().orElseThrow(), h.created().orElseThrow().toString(), in.receivedAt, in.digest,
-                in.signed().length, Sha256.hex(receipt), in.declaredAttachments);
+                h.documentType().orElseThrow(), ReceivedHeader.createdAsWritten(in.document).orElseThrow(), in.receivedAt,
+                in.digest, in.signed().length, Sha256.hex(receipt), in.declaredAttachments);
         Map<String, byte[]> contents = new LinkedHashMap<>();
         in.submission.attachments().forEach(a -> contents.put(Sha256.hex(a.content()), a.content()));
         MessageLog.Appended appended = log.append(new NewMessage(entry, in.signed(), receipt, contents,

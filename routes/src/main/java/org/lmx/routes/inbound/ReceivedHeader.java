@@ -42,6 +42,14 @@ public record ReceivedHeader(Optional<String> messageId, Optional<String> conver
                 Optional.ofNullable(bodyDocument).filter(e -> LMX.equals(e.getNamespaceURI())).map(Element::getLocalName));
     }
 
+    /**
+     * Header/Created as the sender wrote it (white space trimmed, as the schema reads a token), for the message log:
+     * {@link OffsetDateTime#toString()} would drop ":00" seconds, and the log keeps the signed value.
+     */
+    static Optional<String> createdAsWritten(Document document) {
+        return text(child(document.getDocumentElement(), "Header"), "Created", null);
+    }
+
     /** xs:dateTime as the schema reads it (24:00:00, long fractions, 5-digit years), not as java.time's ISO parser does. */
     private static Optional<OffsetDateTime> created(Element header) {
         try {

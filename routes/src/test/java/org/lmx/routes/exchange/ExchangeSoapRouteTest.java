@@ -2,47 +2,46 @@ package org.lmx.routes.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.message.MessageContentsList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lmx.connectors.pki.PkiDirectory;
-import org.lmx.connectors.signature.CrlSource;
-import org.lmx.connectors.signature.SignatureVerifier;
-import org.lmx.connectors.signature.XmlSigner;
-import org.lmx.connectors.xml.SecureXml;
-import org.lmx.routes.agreements.AgreementFiles;
-import org.lmx.routes.agreements.AgreementRegistry;
-import org.lmx.routes.agreements.RegistryDatabase;
-import org.lmx.routes.agreements.TestPki;
-import org.lmx.routes.inbound.InboundPipeline;
-import org.lmx.routes.inbound.ReceiptIssuer;
+import org.lmx.routes.inbound.InboundResult;
+import org.lmx.routes.inbound.InboundRoute;
+import org.lmx.routes.inbound.InboundSubmission;
+import org.lmx.routes.inbound.ReceivedAttachment;
+import org.lmx.routes.inbound.ReceivedHeader;
+import org.lmx.xsd.service.v1.AttachmentPart;
+import org.lmx.xsd.service.v1.GetStatus;
+import org.lmx.xsd.service.v1.GetStatusResponse;
 import org.lmx.xsd.service.v1.Submit;
 import org.lmx.xsd.service.v1.SubmitResponse;
 
 /**
- * The SOAP route without HTTP: both ports' consumers are advised into direct endpoints (by route id), and
- * calls go in as CXF POJO calls would (a MessageContentsList and the operation name header).
+ * The SOAP route without HTTP and without the pipeline: both ports' consumers are advised into direct endpoints
+ * (by route id); routes with InboundRoute's ids stand in for the pipeline on its endpoints and answer with a
+ * canned result; calls go in as CXF POJO calls would (a MessageContentsList and the operation name header).
+ * What the pipeline does with a document is InboundRouteTest's business.
  */
 class ExchangeSoapRouteTest extends CamelTestSupport {
 
-    @TempDir
-    static Path agreements;
-
-    private PkiDirectory pki;
+    private static final byte[] DOCUMENT = "<signed document/>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ANSWER = "<signed answer/>".getBytes(StandardCharsets.UTF_8);
 
     @Override
     public boolean isUseAdviceWith() {
@@ -50,52 +49,104 @@ class ExchangeSoapRouteTest extends CamelTestSupport {
     }
 
     @Override
-    protected RoutesBuilder createRouteBuilder() throws Exception {
-        pki = PkiDirectory.open(TestPki.dir());
-        AgreementFiles.copyExamples(agreements);
-        Clock clock = Clock.systemUTC();
-        AgreementRegistry registry = new AgreementRegistry(RegistryDatabase.fresh(), agreements, TestPki.dir(), clock);
-        registry.reload("test");
-        InboundPipeline pipeline = new InboundPipeline(registry, new SignatureVerifier(CrlSource.NONE),
-                new ReceiptIssuer(pki.credential("KAZ:MLSP"), "KAZ:MLSP", clock), "KAZ:MLSP",
-                SecureXml.DEFAULT_MAX_DOCUMENT_BYTES, clock);
-        return new ExchangeSoapRoute(pipeline);
+    protected RoutesBuilder[] createRouteBuilders() {
+        return new RoutesBuilder[] {new ExchangeSoapRoute(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                // stand-ins for InboundRoute's routes, with their ids, on the endpoints ExchangeSoapRoute calls
+                from(InboundRoute.INBOUND).routeId("inbound").to("mock:inbound");
+                from(InboundRoute.STATUS_REQUEST).routeId("status-request").to("mock:status-request");
+            }
+        }};
     }
 
-    private void adviseConsumers() throws Exception {
+    /** The ports as direct endpoints; the pipeline's two entries answering with {@code outcome}. */
+    private void advise(InboundResult.Outcome outcome) throws Exception {
         AdviceWith.adviceWith(context, "exchange-soap11-in", a -> a.replaceFromWith("direct:soap11"));
         AdviceWith.adviceWith(context, "exchange-soap12-in", a -> a.replaceFromWith("direct:soap12"));
         context.start();
-    }
-
-    @Test
-    void submitOnEitherPortAnswersWithTheSignedReceipt() throws Exception {
-        adviseConsumers();
-        for (String port : new String[] {"direct:soap11", "direct:soap12"}) {
-            SubmitResponse response = call(port, "Submit", submit(ping()));
-            String receipt = new String(response.getReceipt(), StandardCharsets.UTF_8);
-            assertThat(receipt).contains("<Status>ACCEPTED</Status>").contains("<From>KAZ:MLSP</From>");
+        InboundResult result = new InboundResult(outcome, ReceivedHeader.unreadable(), "digest", Instant.now(),
+                Optional.empty(), outcome == InboundResult.Outcome.RECEIPT_OFFERED ? null : ANSWER);
+        for (String mock : new String[] {"mock:inbound", "mock:status-request"}) {
+            getMockEndpoint(mock).whenAnyExchangeReceived(e -> e.getMessage().setBody(result));
         }
     }
 
     @Test
-    void aSubmittedReceiptIsTurnedAwayWithAFault() throws Exception {
-        adviseConsumers();
-        String receipt = Files.readString(Path.of("..", "examples", "documents", "Receipt.xml"));
-        byte[] signed = XmlSigner.sign(receipt.getBytes(StandardCharsets.UTF_8), pki.credential("KAZ:MLSP"));
-        assertFault(() -> call("direct:soap11", "Submit", submit(signed)), "Receipt is not submitted");
+    void submitOnEitherPortPassesDocumentPartsAndChannelAndAnswersWithTheReceipt() throws Exception {
+        advise(InboundResult.Outcome.ACCEPTED);
+        MockEndpoint inbound = getMockEndpoint("mock:inbound");
+        inbound.expectedMessageCount(2);
+
+        Submit submit = submit(DOCUMENT);
+        submit.getAttachment().add(part("contract", "%PDF contract"));
+        submit.getAttachment().add(part("licence", "%PDF licence"));
+        SubmitResponse on11 = call("direct:soap11", "Submit", submit, SubmitResponse.class);
+        SubmitResponse on12 = call("direct:soap12", "Submit", submit, SubmitResponse.class);
+
+        assertThat(on11.getReceipt()).isEqualTo(ANSWER);
+        assertThat(on12.getReceipt()).isEqualTo(ANSWER);
+        inbound.assertIsSatisfied();
+        List<InboundSubmission> received = inbound.getReceivedExchanges().stream()
+                .map(e -> e.getIn().getBody(InboundSubmission.class)).toList();
+        assertThat(received).extracting(InboundSubmission::channel).containsExactly("SOAP11", "SOAP12");
+        assertThat(received.get(0).document()).isEqualTo(DOCUMENT);
+        assertThat(received.get(0).attachments()).extracting(ReceivedAttachment::id).containsExactly("contract", "licence");
+        assertThat(new String(received.get(0).attachments().get(1).content(), StandardCharsets.UTF_8)).isEqualTo("%PDF licence");
+        assertThat(getMockEndpoint("mock:status-request").getReceivedCounter()).isZero();
     }
 
     @Test
-    void anOperationNotOfferedYetAndAnEmptyCallAreFaults() throws Exception {
-        adviseConsumers();
-        assertFault(() -> call("direct:soap12", "FetchPending", new Object()), "FetchPending is not offered");
-        assertFault(() -> call("direct:soap11", "Submit", new Submit()), "no document");
+    void aRejectedDocumentIsStillAnsweredWithItsReceiptNotAFault() throws Exception {
+        advise(InboundResult.Outcome.REJECTED);
+        assertThat(call("direct:soap11", "Submit", submit(DOCUMENT), SubmitResponse.class).getReceipt()).isEqualTo(ANSWER);
     }
 
-    private SubmitResponse call(String endpoint, String operation, Object parameter) {
+    @Test
+    void aSubmittedReceiptIsTurnedAwayWithAFault() throws Exception {
+        advise(InboundResult.Outcome.RECEIPT_OFFERED);
+        assertFault(() -> call("direct:soap11", "Submit", submit(DOCUMENT), SubmitResponse.class), "Receipt is not submitted");
+    }
+
+    @Test
+    void getStatusOnEitherPortGoesToTheStatusRequestRouteAndAnswersWithTheReport() throws Exception {
+        advise(InboundResult.Outcome.ACCEPTED);
+        MockEndpoint statusRequest = getMockEndpoint("mock:status-request");
+        statusRequest.expectedMessageCount(2);
+        GetStatus getStatus = new GetStatus();
+        getStatus.setStatusRequest(DOCUMENT);
+
+        assertThat(call("direct:soap12", "GetStatus", getStatus, GetStatusResponse.class).getStatusReport()).isEqualTo(ANSWER);
+        assertThat(call("direct:soap11", "GetStatus", getStatus, GetStatusResponse.class).getStatusReport()).isEqualTo(ANSWER);
+
+        statusRequest.assertIsSatisfied();
+        InboundSubmission received = statusRequest.getReceivedExchanges().get(0).getIn().getBody(InboundSubmission.class);
+        assertThat(received.document()).isEqualTo(DOCUMENT);
+        assertThat(received.channel()).isEqualTo("SOAP12");
+        assertThat(getMockEndpoint("mock:inbound").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aReceiptOfferedToGetStatusIsAFault() throws Exception {
+        advise(InboundResult.Outcome.RECEIPT_OFFERED);
+        GetStatus getStatus = new GetStatus();
+        getStatus.setStatusRequest(DOCUMENT);
+        assertFault(() -> call("direct:soap12", "GetStatus", getStatus, GetStatusResponse.class), "not a Receipt");
+    }
+
+    @Test
+    void anOperationNotOfferedYetAndEmptyCallsAreFaults() throws Exception {
+        advise(InboundResult.Outcome.ACCEPTED);
+        assertFault(() -> call("direct:soap12", "FetchPending", new Object(), Object.class), "FetchPending is not offered");
+        assertFault(() -> call("direct:soap11", "Submit", new Submit(), SubmitResponse.class), "no document");
+        assertFault(() -> call("direct:soap11", "GetStatus", new GetStatus(), GetStatusResponse.class), "no StatusRequest");
+        assertThat(getMockEndpoint("mock:inbound").getReceivedCounter()).isZero();
+        assertThat(getMockEndpoint("mock:status-request").getReceivedCounter()).isZero();
+    }
+
+    private <T> T call(String endpoint, String operation, Object parameter, Class<T> answer) {
         return template.requestBodyAndHeader(endpoint, new MessageContentsList(parameter), CxfConstants.OPERATION_NAME,
-                operation, SubmitResponse.class);
+                operation, answer);
     }
 
     private static void assertFault(Runnable call, String message) {
@@ -114,12 +165,33 @@ class ExchangeSoapRouteTest extends CamelTestSupport {
         return submit;
     }
 
-    private byte[] ping() throws Exception {
-        String xml = Files.readString(Path.of("..", "examples", "documents", "Ping.xml"))
-                .replaceFirst("<MessageId>[^<]+</MessageId>", "<MessageId>" + UUID.randomUUID() + "</MessageId>")
-                .replaceFirst("<Created>[^<]+</Created>", "<Created>"
-                        + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS))
-                        + "</Created>");
-        return XmlSigner.sign(xml.getBytes(StandardCharsets.UTF_8), pki.credential("KOR:MOEL"));
+    private static AttachmentPart part(String id, String content) {
+        AttachmentPart part = new AttachmentPart();
+        part.setId(id);
+        part.setContent(new DataHandler(new BytesSource(content.getBytes(StandardCharsets.UTF_8))));
+        return part;
+    }
+
+    /** An MTOM part's content as CXF would hand it over. */
+    private record BytesSource(byte[] bytes) implements DataSource {
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public String getContentType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public String getName() {
+            return "part";
+        }
     }
 }
