@@ -161,10 +161,10 @@ public class InboundRoute extends RouteBuilder {
         Optional<byte[]> receipt = logged.entry().direction() == Direction.INBOUND && logged.entry().digest().equals(in.digest)
                 ? log.receipt(logged.messageId()) : Optional.empty();
         if (receipt.isEmpty()) {
-            throw new InboundRejection(InboundRule.MESSAGE_CONFLICT, "MessageId " + logged.messageId() + " was "
-                    + (logged.entry().direction() == Direction.INBOUND ? "accepted" : "issued by the hub") + " at "
-                    + logged.entry().loggedAt() + " with SHA-256 " + logged.entry().digest() + "; these bytes have SHA-256 "
-                    + in.digest + ". A changed document is a new message: give it a new MessageId");
+            // before any signature check: say what the sender must do, not what the hub holds under that MessageId
+            throw new InboundRejection(InboundRule.MESSAGE_CONFLICT, "MessageId " + logged.messageId() + " is logged"
+                    + " with other bytes (these have SHA-256 " + in.digest + "). A changed document is a new message:"
+                    + " give it a new MessageId");
         }
         exchange.getMessage().setBody(new InboundResult(InboundResult.Outcome.RESENT, in.header, in.digest, in.receivedAt,
                 Optional.empty(), receipt.get()));

@@ -2,6 +2,7 @@ package org.lmx.routes.log;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import org.lmx.connectors.Sha256;
@@ -24,6 +25,8 @@ public record LogEntry(long seq, String messageId, Direction direction, String c
     private static final String FORMAT = "lmx-log-1";
 
     public LogEntry {
+        // what the database keeps (and so what the chain hash is recomputed from)
+        loggedAt = loggedAt.truncatedTo(ChronoUnit.MILLIS);
         attachments = List.copyOf(attachments);
     }
 

@@ -312,14 +312,14 @@ class InboundRouteTest {
     }
 
     @Test
-    void aPartOverTheHubsAttachmentCeilingIsRefusedBeforeTheDocumentIsRead() throws Exception {
+    void aPartOverTheHubsAttachmentCeilingIsRefusedNamingTheMessage() throws Exception {
         byte[] big = new byte[(int) (2 * KIB)];
         Arrays.fill(big, (byte) 'x');
         DocumentDraft draft = contractRegistration(big);
         byte[] signed = draft.signedBy(korea);
-        // refused before parsing: the receipt cannot name the message
-        assertRejected(submit(signed, new ReceivedAttachment("contract", big)), signed, null, "LMX-ATT-TOO-LARGE");
-        assertOnlyTheRejection(null, "LMX-ATT-TOO-LARGE");
+        // parts do not affect parsing, so they are measured once the header is read and the receipt names the message
+        assertRejected(submit(signed, new ReceivedAttachment("contract", big)), signed, draft.header("MessageId"), "LMX-ATT-TOO-LARGE");
+        assertOnlyTheRejection(draft.header("MessageId"), "LMX-ATT-TOO-LARGE");
     }
 
     @Test

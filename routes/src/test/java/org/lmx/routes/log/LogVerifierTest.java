@@ -112,6 +112,12 @@ class LogVerifierTest {
     }
 
     @Test
+    void aDeletedAttachmentContentRecordIsNotTakenForAPurge() {
+        jdbc.update("DELETE FROM attachment_content WHERE sha256 = ?", contractSha256);
+        assertBrokenAt(2, ids.get(1), "content record of its attachment contract is missing");
+    }
+
+    @Test
     void aDeletedLastEntryIsSeenAtTheHead() {
         delete(ids.get(2));
         LogVerification v = verifier.verify();
