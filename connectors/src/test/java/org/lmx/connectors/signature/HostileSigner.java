@@ -1,14 +1,15 @@
 package org.lmx.connectors.signature;
 
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.crypto.dom.DOMStructure;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Reference;
 import javax.xml.crypto.dsig.SignatureMethod;
 import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLObject;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMSignContext;
 import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
@@ -22,73 +23,99 @@ import org.lmx.connectors.xml.XmlBytes;
 import org.w3c.dom.Document;
 
 /**
- * Makes real, cryptographically valid signatures that break one LMX rule each (SHA-1, a second reference,
- * a prefix list, ...), the way a careless or hostile sender would. The secure-validation mode of the
- * provider is off here on purpose: the point is that LMX refuses them with its own codes.
+ * Makes real, cryptographically valid signatures that break one LMX rule each (SHA-1, inclusive c14n, a second
+ * reference, a prefix list, a ds:Object, ...), the way a careless or hostile sender would. The provider's secure
+ * validation is off here on purpose: the point is that LMX refuses them with its own codes. Shared with the hub's
+ * end-to-end tests through this module's test-jar.
  */
-final class HostileSigner {
+public final class HostileSigner {
 
     private String digest = DigestMethod.SHA256;
-    private String signatureMethod = SignatureMethod.RSA_SHA256;
-    private List<String> prefixList = null;
+    private String signatureMethod;
+    private String signedInfoC14n = CanonicalizationMethod.EXCLUSIVE;
+    private List<String> prefixList;
     private boolean secondReference;
     private boolean withoutKeyInfo;
+    private boolean envelopedTransformOnly;
+    private boolean withObject;
 
-    static HostileSigner like() {
+    public static HostileSigner like() {
         return new HostileSigner();
     }
 
-    HostileSigner digest(String algorithm) {
+    public HostileSigner digest(String algorithm) {
         this.digest = algorithm;
         return this;
     }
 
-    HostileSigner signatureMethod(String algorithm) {
+    public HostileSigner signatureMethod(String algorithm) {
         this.signatureMethod = algorithm;
         return this;
     }
 
-    HostileSigner prefixList(String... prefixes) {
+    public HostileSigner signedInfoCanonicalization(String algorithm) {
+        this.signedInfoC14n = algorithm;
+        return this;
+    }
+
+    public HostileSigner prefixList(String... prefixes) {
         this.prefixList = List.of(prefixes);
         return this;
     }
 
-    HostileSigner secondReference() {
+    public HostileSigner secondReference() {
         this.secondReference = true;
         return this;
     }
 
-    HostileSigner withoutKeyInfo() {
+    public HostileSigner withoutKeyInfo() {
         this.withoutKeyInfo = true;
         return this;
     }
 
+    public HostileSigner envelopedTransformOnly() {
+        this.envelopedTransformOnly = true;
+        return this;
+    }
+
+    /** A ds:Object inside the signature: content a verifier might read but the Reference URI="" does not cover. */
+    public HostileSigner withObject() {
+        this.withObject = true;
+        return this;
+    }
+
     /** Signs {@code document} in place (appending another signature if it has one). */
-    void sign(Document document, Credential credential) throws Exception {
-        PrivateKey key = credential.privateKey();
-        X509Certificate certificate = credential.certificate();
+    public void sign(Document document, Credential credential) throws Exception {
         XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
         TransformParameterSpec c14nSpec = prefixList == null ? null : new ExcC14NParameterSpec(prefixList);
+        List<Transform> transforms = new ArrayList<>();
+        transforms.add(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null));
+        if (!envelopedTransformOnly) {
+            transforms.add(f.newTransform(CanonicalizationMethod.EXCLUSIVE, c14nSpec));
+        }
         List<Reference> references = new ArrayList<>();
-        references.add(f.newReference("", f.newDigestMethod(digest, null),
-                List.of(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
-                        f.newTransform(CanonicalizationMethod.EXCLUSIVE, c14nSpec)), null, null));
+        references.add(f.newReference("", f.newDigestMethod(digest, null), transforms, null, null));
         if (secondReference) {
             references.add(f.newReference("", f.newDigestMethod(DigestMethod.SHA256, null),
                     List.of(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)), null, null));
         }
-        var signedInfo = f.newSignedInfo(
-                f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-                f.newSignatureMethod(signatureMethod, null), references);
+        String method = signatureMethod != null ? signatureMethod
+                : credential.privateKey() instanceof RSAKey ? SignatureMethod.RSA_SHA256 : SignatureMethod.ECDSA_SHA256;
+        var signedInfo = f.newSignedInfo(f.newCanonicalizationMethod(signedInfoC14n, (C14NMethodParameterSpec) null),
+                f.newSignatureMethod(method, null), references);
         KeyInfoFactory kif = f.getKeyInfoFactory();
-        var keyInfo = withoutKeyInfo ? null : kif.newKeyInfo(List.of(kif.newX509Data(List.of(certificate))));
-        DOMSignContext context = new DOMSignContext(key, document.getDocumentElement());
+        var keyInfo = withoutKeyInfo ? null : kif.newKeyInfo(List.of(kif.newX509Data(List.of(credential.certificate()))));
+        List<XMLObject> objects = new ArrayList<>();
+        if (withObject) {
+            objects.add(f.newXMLObject(List.of(new DOMStructure(document.createTextNode("unsigned extra"))), null, null, null));
+        }
+        DOMSignContext context = new DOMSignContext(credential.privateKey(), document.getDocumentElement());
         context.setDefaultNamespacePrefix("ds");
         context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-        f.newXMLSignature(signedInfo, keyInfo).sign(context);
+        f.newXMLSignature(signedInfo, keyInfo, objects, null, null).sign(context);
     }
 
-    byte[] sign(byte[] unsigned, Credential credential) throws Exception {
+    public byte[] sign(byte[] unsigned, Credential credential) throws Exception {
         Document document = SecureXml.parse(unsigned);
         sign(document, credential);
         return XmlBytes.of(document);

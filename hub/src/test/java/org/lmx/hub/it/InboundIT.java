@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
+import org.lmx.connectors.signature.HostileSigner;
 import org.lmx.connectors.signature.SignatureError;
 import org.lmx.connectors.xml.SecureXml;
 import org.lmx.connectors.xml.XmlBytes;

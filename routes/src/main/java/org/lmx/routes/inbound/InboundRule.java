@@ -14,7 +14,7 @@ public enum InboundRule {
     AGREEMENT_OUT_OF_DATES("LMX-AGR-OUT-OF-DATES", "the agreement is not in force at the time of receipt"),
     AGREEMENT_OTHER_PARTY("LMX-AGR-PARTY", "the signer is not the agreement's partner"),
     DOCUMENT_TYPE_NOT_ALLOWED("LMX-AGR-DOCUMENT-TYPE", "the agreement does not allow this document type towards the hub"),
-    TOO_LARGE_FOR_AGREEMENT("LMX-AGR-TOO-LARGE", "the document, an attachment or the call exceeds the agreement's size limits"),
+    TOO_LARGE_FOR_AGREEMENT("LMX-AGR-TOO-LARGE", "the document, an attachment or the call exceeds the agreement's size limits, or the call the hub's"),
     REPLAY("LMX-MSG-REPLAY", "Header/Created lies outside the agreement's clock-skew window"),
     MESSAGE_CONFLICT("LMX-MSG-CONFLICT", "the MessageId was accepted before with other bytes"),
     ATTACHMENT_TOO_LARGE("LMX-ATT-TOO-LARGE", "an attachment part exceeds the hub's size limit for attachments"),
