@@ -10,13 +10,16 @@ import picocli.CommandLine.Command;
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
         subcommands = {ServeCommand.class, ValidateCommand.class, AgreementsCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
-                CommandLine.HelpCommand.class})
+                SendCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !"serve".equals(args[0])) {
+            CliLogging.quiet();
+        }
         int exitCode = run(args);
         // a started hub keeps running on its own threads until it is stopped; every other command ends here
         if (exitCode != 0 || !ServeCommand.isServing()) {
@@ -33,6 +36,10 @@ public final class LmxCommand implements Runnable {
     private static int refused(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
         if (e instanceof LmxException lmx) {
             commandLine.getErr().println("ERROR    [" + lmx.code() + "] " + lmx.getMessage());
+            return 1;
+        }
+        if (e instanceof CliFailure failure) {
+            commandLine.getErr().println("ERROR    " + failure.getMessage());
             return 1;
         }
         if (e instanceof java.io.IOException io) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Captures what a command prints, as a user at the terminal sees it: {@code @RegisterExtension Console console}. */
-final class Console implements BeforeEachCallback, AfterEachCallback {
+public final class Console implements BeforeEachCallback, AfterEachCallback {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -30,21 +30,21 @@ final class Console implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Standard output so far. */
-    String out() {
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Standard error so far (refusals of the execution handler, usage errors). */
-    String err() {
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     /** Both, for assertions that do not care where a line went. */
-    String all() {
+    public String all() {
         return out() + err();
     }
 
-    void reset() {
+    public void reset() {
         out.reset();
         err.reset();
     }

@@ -1,0 +1,68 @@
+package org.lmx.hub.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lmx.hub.config.DevelopmentCredentials;
+import org.lmx.routes.log.LogVerification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lmx log verify}: walks the message log's hash chain and re-hashes every stored body, receipt and
+ * attachment, through a running hub or offline on a stopped hub's data directory, and names the first broken
+ * entry.
+ */
+@Command(name = "verify",
+        mixinStandardHelpOptions = true,
+        // 2 means broken here, so a usage error must not look like one
+        exitCodeOnInvalidInput = 1,
+        description = {"Verify the message log's hash chain and stored contents.",
+                "Walks the chain over every entry and re-hashes every stored body, receipt and",
+                "attachment against its digest, through a running hub (--hub) or offline on a",
+                "stopped hub's data directory.",
+                "Exit code 0 intact, 2 broken (the first broken entry is named), 1 error or usage error."})
+final class LogVerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--hub", paramLabel = "URL", description = "a running hub, e.g. http://localhost:8080 (GET /api/log/verify)")
+    String hub;
+
+    @Option(names = "--user", paramLabel = "U", defaultValue = DevelopmentCredentials.AUDITOR,
+            description = "the admin API user with --hub (default: ${DEFAULT-VALUE})")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P",
+            description = "its password (default: the development password in DATA_DIR/" + DevelopmentCredentials.FILE + ")")
+    String password;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "the hub's data directory: its database offline, its credentials with --hub (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        LogVerification verification = hub != null
+                ? new HubLogVerification(hub).fetch(user, password != null ? password : developmentPassword())
+                : OfflineLogVerification.verify(dataDir);
+        System.out.println(verification.summary());
+        return verification.intact() ? 0 : 2;
+    }
+
+    private String developmentPassword() throws CliFailure {
+        Path file = dataDir.resolve(DevelopmentCredentials.FILE);
+        if (!Files.isReadable(file)) {
+            throw new CliFailure("no " + file + " to read the password of " + user + " from: give --password, or the hub's --data-dir");
+        }
+        DevelopmentCredentials credentials;
+        try {
+            credentials = DevelopmentCredentials.read(file);
+        } catch (RuntimeException e) {
+            throw new CliFailure(e.getMessage() + ": give --password");
+        }
+        return switch (user) {
+            case DevelopmentCredentials.AUDITOR -> credentials.auditorPassword();
+            case DevelopmentCredentials.OPERATOR -> credentials.operatorPassword();
+            default -> throw new CliFailure(file + " has no password for " + user + ": give --password");
+        };
+    }
+}
