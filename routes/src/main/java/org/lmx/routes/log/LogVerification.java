@@ -19,7 +19,7 @@ public record LogVerification(long entriesVerified, long contentsVerified, Strin
     public String summary() {
         return firstBreak.map(b -> "BROKEN at entry " + b.seq() + (b.messageId() == null ? "" : " (MessageId "
                         + b.messageId() + ")") + ": " + b.problem() + "; " + entriesVerified + " entries before it hold")
-                .orElse("INTACT: " + entriesVerified + " entries, " + contentsVerified
+                .orElse("INTACT: " + entriesVerified + (entriesVerified == 1 ? " entry, " : " entries, ") + contentsVerified
                         + " stored bodies, receipts and attachments match their digests; head " + headHash);
     }
 }
