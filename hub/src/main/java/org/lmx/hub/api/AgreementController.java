@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.lmx.hub.audit.AuditLog;
+import org.lmx.hub.exchange.AgreementsChanged;
 import org.lmx.routes.agreements.AgreementDetail;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.AgreementSummary;
@@ -14,6 +15,7 @@ import org.lmx.routes.agreements.FileReport;
 import org.lmx.routes.agreements.ImportOutcome;
 import org.lmx.routes.agreements.ReloadReport;
 import org.lmx.routes.agreements.ValidationReport;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +38,12 @@ class AgreementController {
     private final AgreementRegistry registry;
     private final AuditLog audit;
 
-    AgreementController(AgreementRegistry registry, AuditLog audit) {
+    private final ApplicationEventPublisher events;
+
+    AgreementController(AgreementRegistry registry, AuditLog audit, ApplicationEventPublisher events) {
         this.registry = registry;
         this.audit = audit;
+        this.events = events;
     }
 
     @GetMapping
@@ -68,6 +73,7 @@ class AgreementController {
     @Operation(summary = "Import changed agreement files as new versions; a refused file leaves its agreement as it was")
     ReloadReport reload(Principal user) {
         ReloadReport report = registry.reload(user.getName());
+        events.publishEvent(new AgreementsChanged(report));
         audit.record(user.getName(), "agreement.reload", registry.agreementsDir().toString(),
                 report.refused().isEmpty() ? "DONE" : "DONE_WITH_REFUSALS",
                 report.files().size() + " files: " + report.count(ImportOutcome.IMPORTED) + " imported, "

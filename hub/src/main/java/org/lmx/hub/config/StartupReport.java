@@ -1,7 +1,10 @@
 package org.lmx.hub.config;
 
+import org.lmx.hub.broker.BrokerCredentials;
+import org.lmx.hub.broker.EmbeddedBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -14,9 +17,13 @@ class StartupReport {
     private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
 
     private final DataDirectory data;
+    private final LmxProperties properties;
+    private final ObjectProvider<EmbeddedBroker> broker;
 
-    StartupReport(DataDirectory data) {
+    StartupReport(DataDirectory data, LmxProperties properties, ObjectProvider<EmbeddedBroker> broker) {
         this.data = data;
+        this.properties = properties;
+        this.broker = broker;
     }
 
     @EventListener
@@ -32,6 +39,16 @@ class StartupReport {
                 .append("  log in    users 'operator' and 'auditor', passwords in ").append(data.credentialsFile()).append('\n')
                 .append("  PKI       ").append(data.pki()).append(" (trust anchor hub-ca.crt.pem)\n")
                 .append("  agreements ").append(data.agreements()).append(" (POST /api/agreements/reload after a change)\n");
+        EmbeddedBroker embedded = broker.getIfAvailable();
+        if (embedded != null) {
+            String host = properties.broker().host();
+            report.append("  broker    AMQP 1.0 amqp://").append(host).append(':').append(embedded.port("amqp"))
+                    .append(", Core tcp://").append(host).append(':').append(embedded.port("core"))
+                    .append(" (agencies: lmx.agency.<CODE>.out to send, .in to receive)\n")
+                    .append("  agencies  broker users and passwords in ").append(data.root().resolve(BrokerCredentials.FILE)).append('\n');
+        } else {
+            report.append("  broker    external, ").append(properties.broker().url()).append('\n');
+        }
         LOG.info(report.toString());
     }
 }

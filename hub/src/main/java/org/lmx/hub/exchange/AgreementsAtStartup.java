@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ class AgreementsAtStartup implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(AgreementsAtStartup.class);
 
     private final AgreementRegistry registry;
+    private final ApplicationEventPublisher events;
 
-    AgreementsAtStartup(AgreementRegistry registry) {
+    AgreementsAtStartup(AgreementRegistry registry, ApplicationEventPublisher events) {
         this.registry = registry;
+        this.events = events;
     }
 
     @Override
@@ -31,5 +34,6 @@ class AgreementsAtStartup implements ApplicationRunner {
         for (FileReport refused : report.refused()) {
             LOG.warn("Agreement file {} refused; the version in force stays: {}", refused.fileName(), refused.problems());
         }
+        events.publishEvent(new AgreementsChanged(report));
     }
 }

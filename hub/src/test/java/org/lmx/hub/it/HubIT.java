@@ -31,6 +31,9 @@ abstract class HubIT {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("lmx.data-dir", DATA_DIR::toString);
+        // the broker's acceptors on free ports, so that ITs never meet a broker already running here
+        registry.add("lmx.broker.core-port", () -> 0);
+        registry.add("lmx.broker.amqp-port", () -> 0);
     }
 
     String url(String path) {

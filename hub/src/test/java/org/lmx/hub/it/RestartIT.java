@@ -37,7 +37,8 @@ class RestartIT {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(HubApplication.class)
-                .run("--lmx.data-dir=" + dataDir, "--server.port=0", "--server.address=127.0.0.1");
+                .run("--lmx.data-dir=" + dataDir, "--server.port=0", "--server.address=127.0.0.1",
+                        "--lmx.broker.core-port=0", "--lmx.broker.amqp-port=0");
     }
 
     /** What must not change across a restart. */

@@ -1,0 +1,126 @@
+package org.lmx.hub.broker;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+import org.lmx.hub.config.LmxProperties;
+import org.lmx.routes.agency.AgencyQueues;
+
+/**
+ * The hub's own Artemis broker (the default): a persistent journal under the data directory, security on (Spring
+ * Boot would leave both off), no anonymous user, AMQP 1.0 and Core acceptors on the configured host (loopback by
+ * default), and an in-VM acceptor for the hub itself. Each agency is a user that may only send to its {@code .out}
+ * and consume its {@code .in} (and read its dead letters); the hub may do anything under {@code lmx.}. Agencies
+ * may create temporary queues for replies outside {@code lmx.}; nobody but the hub may manage the broker.
+ */
+public final class EmbeddedBroker {
+
+    public static final String IN_VM_URL = "vm://0";
+    static final String HUB_ROLE = "lmx-hub";
+    static final String AGENCY_ROLE = "agency";
+    private static final int MAX_DELIVERY_ATTEMPTS = 5;
+
+    private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+    private final SecurityConfiguration users = new SecurityConfiguration();
+
+    public EmbeddedBroker(LmxProperties.Broker settings, Path directory, BrokerCredentials credentials) {
+        users.addUser(BrokerCredentials.HUB_USER, credentials.password(BrokerCredentials.HUB_USER));
+        users.addRole(BrokerCredentials.HUB_USER, HUB_ROLE);
+        embedded.setConfiguration(configuration(settings, directory));
+        embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+    }
+
+    private static Configuration configuration(LmxProperties.Broker settings, Path directory) {
+        Configuration config = new ConfigurationImpl();
+        config.setName("lmx-hub");
+        config.setPersistenceEnabled(true);
+        config.setSecurityEnabled(true);
+        config.setJMXManagementEnabled(false);
+        config.setJournalDirectory(directory.resolve("journal").toString());
+        config.setBindingsDirectory(directory.resolve("bindings").toString());
+        config.setPagingDirectory(directory.resolve("paging").toString());
+        config.setLargeMessagesDirectory(directory.resolve("large-messages").toString());
+        try {
+            config.addAcceptorConfiguration("in-vm", IN_VM_URL);
+            config.addAcceptorConfiguration("core", "tcp://" + settings.host() + ":" + settings.corePort() + "?protocols=CORE");
+            config.addAcceptorConfiguration("amqp", "tcp://" + settings.host() + ":" + settings.amqpPort() + "?protocols=AMQP");
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot configure the broker's acceptors: " + e.getMessage(), e);
+        }
+        // most specific match wins: lmx.# is the hub's alone, each agency's queues are added by allow(...)
+        config.putSecurityRoles("#", Set.of(hub(), new Role(AGENCY_ROLE, false, false, false, false, true, true,
+                false, false, true, true, false, false)));
+        config.putSecurityRoles("lmx.#", Set.of(hub()));
+        config.putSecurityRoles(config.getManagementAddress().toString(), Set.of(hub()));
+        return config;
+    }
+
+    private static Role hub() {
+        return new Role(HUB_ROLE, true, true, true, true, true, true, true, true, true, true, true, true);
+    }
+
+    public void start() throws Exception {
+        embedded.start();
+    }
+
+    public void stop() throws Exception {
+        embedded.stop();
+    }
+
+    ActiveMQServer server() {
+        return embedded.getActiveMQServer();
+    }
+
+    /** The port an acceptor listens on (port 0 in the settings means one chosen at start). */
+    public int port(String acceptor) {
+        return ((NettyAcceptor) server().getRemotingService().getAcceptor(acceptor)).getActualPort();
+    }
+
+    /** Lets an agency in: its user, its rights on its own queues, and the queues themselves. */
+    public synchronized void allow(AgencyQueues agency, String password) throws Exception {
+        users.addUser(agency.user(), password);
+        users.addRole(agency.user(), AGENCY_ROLE);
+        users.addRole(agency.user(), agencyRole(agency));
+        String own = agencyRole(agency);
+        // send only to .out; consume and browse only .in and its own dead letters
+        server().getSecurityRepository().addMatch(agency.out(), Set.of(hub(),
+                new Role(own, true, false, false, false, false, false, false, false, false, false, false, false)));
+        Role reader = new Role(own, false, true, false, false, false, false, false, true, false, false, false, false);
+        server().getSecurityRepository().addMatch(agency.in(), Set.of(hub(), reader));
+        server().getSecurityRepository().addMatch(agency.deadLetters(), Set.of(hub(), reader));
+        // a message the hub fails on again and again (its database down) ends in the dead letters, not in a loop
+        server().getAddressSettingsRepository().addMatch(agency.out(), new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(agency.deadLetters()))
+                .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
+                .setRedeliveryDelay(1000).setRedeliveryMultiplier(2));
+        for (String queue : new String[] {agency.in(), agency.out(), agency.deadLetters()}) {
+            if (server().locateQueue(queue) == null) {
+                server().createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            }
+        }
+    }
+
+    /** True if {@code queue} is a temporary queue that {@code agency}'s user created (a reply destination it owns). */
+    public boolean isTemporaryQueueOf(String queue, AgencyQueues agency) {
+        Queue found = server().locateQueue(queue);
+        return found != null && found.isTemporary() && found.getUser() != null
+                && agency.user().equals(found.getUser().toString());
+    }
+
+    private static String agencyRole(AgencyQueues agency) {
+        return AGENCY_ROLE + "-" + agency.code();
+    }
+}
