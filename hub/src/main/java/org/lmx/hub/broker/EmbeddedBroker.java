@@ -101,9 +101,11 @@ public final class EmbeddedBroker {
         Role reader = new Role(own, false, true, false, false, false, false, false, true, false, false, false, false);
         server().getSecurityRepository().addMatch(agency.in(), Set.of(hub(), reader));
         server().getSecurityRepository().addMatch(agency.deadLetters(), Set.of(hub(), reader));
-        // a message the hub fails on again and again (its database down) ends in the dead letters, not in a loop
-        server().getAddressSettingsRepository().addMatch(agency.out(), new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(agency.deadLetters()))
+        // a message its consumer fails on again and again (the hub's database down, an agency's bug) ends in the
+        // agency's dead letters instead of looping; set before the queues exist, so that they are made with it
+        SimpleString deadLetters = SimpleString.of(agency.deadLetters());
+        server().getAddressSettingsRepository().addMatch(AgencyQueues.PREFIX + agency.code() + ".#", new AddressSettings()
+                .setDeadLetterAddress(deadLetters).setExpiryAddress(deadLetters)
                 .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
                 .setRedeliveryDelay(1000).setRedeliveryMultiplier(2));
         for (String queue : new String[] {agency.in(), agency.out(), agency.deadLetters()}) {
