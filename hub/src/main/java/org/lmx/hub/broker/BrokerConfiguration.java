@@ -30,6 +30,13 @@ class BrokerConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "lmx.broker.embedded", havingValue = "false")
+    ExternalBroker externalBroker(LmxProperties properties) {
+        LmxProperties.Broker broker = properties.broker();
+        return new ExternalBroker(broker.url(), broker.user(), broker.password());
+    }
+
+    @Bean
     ConnectionFactory jmsConnectionFactory(LmxProperties properties, BrokerCredentials credentials,
                                            ObjectProvider<EmbeddedBroker> embedded) {
         ActiveMQConnectionFactory factory;

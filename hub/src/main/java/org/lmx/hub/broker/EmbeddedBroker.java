@@ -31,7 +31,10 @@ public final class EmbeddedBroker {
     public static final String IN_VM_URL = "vm://0";
     static final String HUB_ROLE = "lmx-hub";
     static final String AGENCY_ROLE = "agency";
-    private static final int MAX_DELIVERY_ATTEMPTS = 5;
+    // shared with ExternalBrokerSettings, so that an external broker gets the very same rules
+    static final int MAX_DELIVERY_ATTEMPTS = 5;
+    static final long REDELIVERY_DELAY_MILLIS = 1000;
+    static final double REDELIVERY_MULTIPLIER = 2;
 
     private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
     private final SecurityConfiguration users = new SecurityConfiguration();
@@ -107,7 +110,7 @@ public final class EmbeddedBroker {
         server().getAddressSettingsRepository().addMatch(AgencyQueues.PREFIX + agency.code() + ".#", new AddressSettings()
                 .setDeadLetterAddress(deadLetters).setExpiryAddress(deadLetters)
                 .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
-                .setRedeliveryDelay(1000).setRedeliveryMultiplier(2));
+                .setRedeliveryDelay(REDELIVERY_DELAY_MILLIS).setRedeliveryMultiplier(REDELIVERY_MULTIPLIER));
         for (String queue : new String[] {agency.in(), agency.out(), agency.deadLetters()}) {
             if (server().locateQueue(queue) == null) {
                 server().createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
@@ -122,7 +125,7 @@ public final class EmbeddedBroker {
                 && agency.user().equals(found.getUser().toString());
     }
 
-    private static String agencyRole(AgencyQueues agency) {
+    static String agencyRole(AgencyQueues agency) {
         return AGENCY_ROLE + "-" + agency.code();
     }
 }

@@ -4,16 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import ch.qos.logback.classic.Level;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.Problem;
 import org.lmx.routes.agreements.ValidationReport;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +47,7 @@ final class AgreementsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            AgreementRegistry registry = new AgreementRegistry(scratchDatabase(), Path.of("."), trustDir, Clock.systemDefaultZone());
+            AgreementRegistry registry = new AgreementRegistry(ScratchDatabase.create(), Path.of("."), trustDir, Clock.systemDefaultZone());
             int refused = 0;
             for (Path file : files) {
                 ValidationReport report = registry.validate(file.getFileName().toString(), Files.readAllBytes(file));
@@ -68,15 +62,6 @@ final class AgreementsCommand implements Runnable {
                 }
             }
             return refused == 0 ? 0 : 1;
-        }
-
-        private static JdbcTemplate scratchDatabase() {
-            // the scratch database's migrations are not news to the person at the terminal
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.WARN);
-            JdbcDataSource dataSource = new JdbcDataSource();
-            dataSource.setURL("jdbc:h2:mem:lmx-validate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return new JdbcTemplate(dataSource);
         }
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
         subcommands = {ServeCommand.class, ValidateCommand.class, AgreementsCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
-                SendCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
+                SendCommand.class, LogCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,163 @@
+package org.lmx.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lmx.hub.HubApplication;
+import org.lmx.hub.broker.AgencyAccess;
+import org.lmx.hub.broker.BrokerCredentials;
+import org.lmx.hub.broker.ExternalBroker;
+import org.lmx.hub.cli.LmxCommand;
+import org.lmx.hub.config.DataDirectory;
+import org.lmx.hub.config.LmxProperties;
+import org.lmx.routes.agency.AgencyQueues;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * The hub on an external broker: a standalone Artemis 2.44 (the distribution from Maven Central) that this test
+ * creates and runs on loopback, configured with nothing but what {@code lmx broker security} prints for the demo
+ * agencies. The hub connects as {@code lmx-hub}; the agencies are Qpid JMS clients over the broker's AMQP acceptor.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExternalBrokerIT {
+
+    private static final long RECEIVE_MILLIS = 10_000;
+
+    private Path dataDir;
+    private StandaloneArtemis broker;
+    private ConfigurableApplicationContext hub;
+
+    @BeforeAll
+    void brokerConfiguredByTheHubsOwnInstructionsThenTheHub() throws Exception {
+        dataDir = Files.createTempDirectory(Path.of("target"), "external-broker-data-").toAbsolutePath();
+        Path instance = dataDir.resolveSibling(dataDir.getFileName() + "-artemis");
+        // the two slow preparations side by side: `artemis create`, and what the hub's first start would create
+        CompletableFuture<StandaloneArtemis> created = CompletableFuture.supplyAsync(() -> {
+            try {
+                return StandaloneArtemis.create(instance);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        DataDirectory.prepare(new Binder(new MapConfigurationPropertySource(Map.of("lmx.data-dir", dataDir.toString())))
+                .bindOrCreate("lmx", LmxProperties.class));
+        String security = lmxBrokerSecurity(dataDir);
+        broker = created.get(90, TimeUnit.SECONDS);
+
+        broker.configure(security);
+        broker.launch();
+        String hubPassword = BrokerCredentials.open(dataDir.resolve(BrokerCredentials.FILE)).password(BrokerCredentials.HUB_USER);
+        hub = new SpringApplicationBuilder(HubApplication.class).run("--lmx.data-dir=" + dataDir, "--server.port=0",
+                "--server.address=127.0.0.1", "--lmx.broker.embedded=false", "--lmx.broker.url=" + broker.coreUrl(),
+                "--lmx.broker.user=" + BrokerCredentials.HUB_USER, "--lmx.broker.password=" + hubPassword);
+        broker.awaitListening();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (hub != null) {
+                hub.close();
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    @Test
+    void whatTheHubSendsOnAnAgencysInReachesTheAgency() throws Exception {
+        byte[] document = unique("for the migration police");
+        try (AgencyClient police = AgencyClient.connect(broker.amqpPort(), dataDir, "MIA");
+             MessageConsumer in = police.consumer(AgencyClient.in("MIA"))) {
+            hub.getBean(ProducerTemplate.class).sendBody("jms:queue:" + AgencyClient.in("MIA"), document);
+            Message received = in.receive(RECEIVE_MILLIS);
+            assertThat(received).as("the hub's message on lmx.agency.MIA.in").isNotNull();
+            assertThat(AgencyClient.bytes(received)).isEqualTo(document);
+        }
+    }
+
+    // the agency-inbound route consumes .out once it is merged: then the signed round trip replaces this test
+    @Test
+    void whatAnAgencySendsOnItsOutReachesTheHub() throws Exception {
+        byte[] document = unique("from the border service");
+        try (AgencyClient border = AgencyClient.connect(broker.amqpPort(), dataDir, "BORDER")) {
+            border.send(AgencyClient.out("BORDER"), document, null);
+        }
+        byte[] received = hub.getBean(ConsumerTemplate.class)
+                .receiveBody("jms:queue:" + AgencyClient.out("BORDER"), RECEIVE_MILLIS, byte[].class);
+        assertThat(received).isEqualTo(document);
+    }
+
+    @Test
+    void anAgencyReachesOnlyItsOwnQueues() throws Exception {
+        try (AgencyClient police = AgencyClient.connect(broker.amqpPort(), dataDir, "MIA")) {
+            assertThatThrownBy(() -> police.consumer(AgencyClient.in("BORDER")))
+                    .isInstanceOf(JMSException.class).hasMessageContaining("BORDER");
+            assertThatThrownBy(() -> police.consumer(AgencyClient.out("MIA")))
+                    .as("an agency does not read what it sent").isInstanceOf(JMSException.class);
+            assertThatThrownBy(() -> police.send(AgencyClient.out("BORDER"), unique("forged"), null))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> police.send(AgencyClient.in("MIA"), unique("to itself"), null))
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
+    void nobodyGetsInAnonymouslyOrWithAWrongPassword() {
+        assertThatThrownBy(() -> AgencyClient.factory(broker.amqpPort()).createConnection().start())
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> AgencyClient.factory(broker.amqpPort()).createConnection("MIA", "guess").start())
+                .isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
+    void theHubFindsEveryAgencysQueuesThere() throws Exception {
+        ExternalBroker external = hub.getBean(ExternalBroker.class);
+        List<AgencyQueues> agencies = hub.getBean(AgencyAccess.class).agencies();
+        assertThat(agencies).extracting(AgencyQueues::code).contains("MIA", "BORDER", "SRC", "MFA", "BNS");
+        assertThat(external.missingQueues(agencies)).isEmpty();
+        assertThat(external.missingQueues(List.of(AgencyQueues.of("KAZ:NOBODY"))))
+                .containsExactly("lmx.agency.NOBODY.in", "lmx.agency.NOBODY.out", "lmx.agency.NOBODY.dlq");
+    }
+
+    /** {@code lmx broker security --data-dir DIR}, as an operator runs it; its standard output. */
+    private static String lmxBrokerSecurity(Path dataDir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new LmxCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("broker", "security", "--data-dir", dataDir.toString());
+        assertThat(exit).as("lmx broker security: " + err).isZero();
+        assertThat(err.toString()).as("no agreement refused").isEmpty();
+        return out.toString();
+    }
+
+    private static byte[] unique(String text) {
+        return (text + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+}
