@@ -26,4 +26,11 @@ class AttachmentDescriptions {
                         + " WHERE a.sha256 = ? ORDER BY m.seq, a.position LIMIT 1",
                 (rs, i) -> new Description(rs.getString(1), rs.getString(2)), sha256).stream().findFirst();
     }
+
+    /** As the signed header of message {@code messageId} declares it (its first mention there). */
+    Optional<Description> declaredIn(String sha256, String messageId) {
+        return jdbc.query("SELECT file_name, mime_type FROM message_attachment WHERE sha256 = ? AND message_id = ?"
+                        + " ORDER BY position LIMIT 1",
+                (rs, i) -> new Description(rs.getString(1), rs.getString(2)), sha256, messageId).stream().findFirst();
+    }
 }

@@ -45,9 +45,13 @@ class StartupReport {
             report.append("  broker    AMQP 1.0 amqp://").append(host).append(':').append(embedded.port("amqp"))
                     .append(", Core tcp://").append(host).append(':').append(embedded.port("core"))
                     .append(" (agencies: lmx.agency.<CODE>.out to send, .in to receive)\n")
-                    .append("  agencies  broker users and passwords in ").append(data.root().resolve(BrokerCredentials.FILE)).append('\n');
+                    .append("  agencies  broker users and passwords in ").append(data.root().resolve(BrokerCredentials.FILE))
+                    .append(" (also their login at ").append(base).append("/api/attachments)\n");
         } else {
-            report.append("  broker    external, ").append(properties.broker().url()).append('\n');
+            report.append("  broker    external, ").append(properties.broker().url()).append(" (its configuration for the agencies:"
+                    + " lmx broker security --data-dir ").append(data.root()).append(")\n")
+                    .append("  agencies  passwords in ").append(data.root().resolve(BrokerCredentials.FILE))
+                    .append(" (their login at the broker and at ").append(base).append("/api/attachments)\n");
         }
         LOG.info(report.toString());
     }
