@@ -51,6 +51,7 @@ final class StandaloneArtemis implements AutoCloseable {
     private final int corePort;
     private final int amqpPort;
     private Process process;
+    private Thread stopAtExit;
 
     private StandaloneArtemis(Path instance, int corePort, int amqpPort) {
         this.instance = instance;
@@ -156,7 +157,11 @@ final class StandaloneArtemis implements AutoCloseable {
 
     /** {@code artemis run} as a child process, at once (its output in the instance's log/console.log). */
     void launch() throws IOException {
-        process = command(instance.resolve("bin/artemis"), "run").redirectOutput(console().toFile()).start();
+        Process started = command(instance.resolve("bin/artemis"), "run").redirectOutput(console().toFile()).start();
+        process = started;
+        // a test JVM that ends without close() (killed fork, timeout) must not leave a broker behind
+        stopAtExit = new Thread(started::destroy, "stop-artemis");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** Waits until both acceptors answer (fails at once if the broker exits). */
@@ -185,6 +190,7 @@ final class StandaloneArtemis implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         process = null;
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
     }
 
     private void moveAmqpAcceptor() throws IOException {
