@@ -8,6 +8,7 @@ import org.lmx.routes.agreements.TransportKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,14 @@ public class AgencyAccess {
     private final AgreementRegistry agreements;
     private final BrokerCredentials credentials;
     private final ObjectProvider<EmbeddedBroker> broker;
+    private final ApplicationEventPublisher events;
 
-    AgencyAccess(AgreementRegistry agreements, BrokerCredentials credentials, ObjectProvider<EmbeddedBroker> broker) {
+    AgencyAccess(AgreementRegistry agreements, BrokerCredentials credentials, ObjectProvider<EmbeddedBroker> broker,
+                 ApplicationEventPublisher events) {
         this.agreements = agreements;
         this.credentials = credentials;
         this.broker = broker;
+        this.events = events;
     }
 
     /** The agencies of the agreements in the registry (transport QUEUE), whatever their status. */
@@ -44,11 +48,13 @@ public class AgencyAccess {
         if (embedded == null) {
             LOG.info("External broker: the hub expects agency users {} with their lmx.agency.<CODE>.in/.out/.dlq queues",
                     agencies.stream().map(AgencyQueues::user).toList());
-            return;
+        } else {
+            credentials.ensure(agencies.stream().map(AgencyQueues::user).toList());
+            for (AgencyQueues agency : agencies) {
+                embedded.allow(agency, credentials.password(agency.user()));
+            }
         }
-        credentials.ensure(agencies.stream().map(AgencyQueues::user).toList());
-        for (AgencyQueues agency : agencies) {
-            embedded.allow(agency, credentials.password(agency.user()));
-        }
+        // only now may the hub consume the agencies' queues: users, rights and queues exist
+        events.publishEvent(new AgenciesReady(agencies));
     }
 }
