@@ -9,6 +9,7 @@ import org.lmx.routes.agreements.TransportKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +28,15 @@ public class AgencyAccess {
     private final BrokerCredentials credentials;
     private final ObjectProvider<EmbeddedBroker> broker;
     private final ObjectProvider<ExternalBroker> external;
+    private final ApplicationEventPublisher events;
 
     AgencyAccess(AgreementRegistry agreements, BrokerCredentials credentials, ObjectProvider<EmbeddedBroker> broker,
-                 ObjectProvider<ExternalBroker> external) {
+                 ObjectProvider<ExternalBroker> external, ApplicationEventPublisher events) {
         this.agreements = agreements;
         this.credentials = credentials;
         this.broker = broker;
         this.external = external;
+        this.events = events;
     }
 
     /** The agencies of the agreements in the registry (transport QUEUE), whatever their status. */
@@ -61,9 +64,11 @@ public class AgencyAccess {
             for (AgencyQueues agency : agencies) {
                 embedded.allow(agency, credentials.password(agency.user()));
             }
-            return;
+        } else {
+            check(external.getObject(), agencies);
         }
-        check(external.getObject(), agencies);
+        // only now may the hub consume the agencies' queues: users, rights and queues exist
+        events.publishEvent(new AgenciesReady(agencies));
     }
 
     /** An external broker is not the hub's to change: a missing queue or an unreachable broker is a warning. */

@@ -2,6 +2,7 @@ package org.lmx.hub.broker;
 
 import java.nio.file.Path;
 import java.util.Set;
+import javax.security.auth.Subject;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -9,6 +10,7 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
+import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
@@ -24,15 +26,19 @@ import org.lmx.routes.agency.AgencyQueues;
  * Boot would leave both off), no anonymous user, AMQP 1.0 and Core acceptors on the configured host (loopback by
  * default), and an in-VM acceptor for the hub itself. Each agency is a user that may only send to its {@code .out}
  * and consume its {@code .in} (and read its dead letters); the hub may do anything under {@code lmx.}. Agencies
- * may create temporary queues for replies outside {@code lmx.}; nobody but the hub may manage the broker.
+ * may create temporary queues for replies outside {@code lmx.} and consume those it created; nobody but the hub may
+ * manage the broker.
  */
 public final class EmbeddedBroker {
 
     public static final String IN_VM_URL = "vm://0";
     static final String HUB_ROLE = "lmx-hub";
     static final String AGENCY_ROLE = "agency";
-    // shared with ExternalBrokerSettings, so that an external broker gets the very same rules
-    static final int MAX_DELIVERY_ATTEMPTS = 5;
+    /**
+     * Deliveries of a message on an agency's {@code .out} before the broker dead-letters it itself; shared with
+     * ExternalBrokerSettings, so that an external broker gets the very same rules.
+     */
+    public static final int MAX_DELIVERY_ATTEMPTS = 5;
     static final long REDELIVERY_DELAY_MILLIS = 1000;
     static final double REDELIVERY_MULTIPLIER = 2;
 
@@ -43,7 +49,7 @@ public final class EmbeddedBroker {
         users.addUser(BrokerCredentials.HUB_USER, credentials.password(BrokerCredentials.HUB_USER));
         users.addRole(BrokerCredentials.HUB_USER, HUB_ROLE);
         embedded.setConfiguration(configuration(settings, directory));
-        embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+        embedded.setSecurityManager(new OwnTemporaryQueues());
     }
 
     private static Configuration configuration(LmxProperties.Broker settings, Path directory) {
@@ -123,6 +129,32 @@ public final class EmbeddedBroker {
         Queue found = server().locateQueue(queue);
         return found != null && found.isTemporary() && found.getUser() != null
                 && agency.user().equals(found.getUser().toString());
+    }
+
+    /**
+     * The users and roles above, plus: a user may consume the temporary queues it created itself (where an agency asks
+     * for its receipts). Roles cannot say that: a temporary queue's address is a name the broker makes up.
+     */
+    private final class OwnTemporaryQueues extends ActiveMQJAASSecurityManager {
+
+        OwnTemporaryQueues() {
+            super(InVMLoginModule.class.getName(), users);
+        }
+
+        @Override
+        public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+            if (super.authorize(subject, roles, checkType, address)) {
+                return true;
+            }
+            if (checkType != CheckType.CONSUME || address == null) {
+                return false;
+            }
+            String user = getUserFromSubject(subject);
+            String name = address.contains("::") ? address.substring(address.indexOf("::") + 2) : address;
+            Queue queue = server().locateQueue(name);
+            return user != null && queue != null && queue.isTemporary() && queue.getUser() != null
+                    && user.equals(queue.getUser().toString());
+        }
     }
 
     static String agencyRole(AgencyQueues agency) {

@@ -79,7 +79,9 @@ class InboundIT extends HubIT {
     private static final Map<String, String> NOT_OVER_SOAP = Map.of(
             InboundRule.INTERNAL.code(), "a defect of the hub; no well-behaved partner call can cause it",
             SignatureError.CERT_WRONG_PARTY.code(), "the pipeline does not ask the verifier for an expected party; a "
-                    + "signer of another party is LMX-HDR-FROM or LMX-AGR-PARTY");
+                    + "signer of another party is LMX-HDR-FROM or LMX-AGR-PARTY",
+            InboundRule.CHANNEL_NOT_SIGNER.code(), "only over an agency's queue (AgencyInboundIT)",
+            InboundRule.NOT_BYTES_MESSAGE.code(), "only over an agency's queue (AgencyInboundIT)");
 
     private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 

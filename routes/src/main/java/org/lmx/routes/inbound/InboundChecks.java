@@ -154,6 +154,19 @@ public class InboundChecks {
                 .at(in.receivedAt).revocation(agreement.revocationPolicy(), List.of()).crlUrls(crlUrls));
     }
 
+    /**
+     * Over an agency's queue the signer must be that agency: a queue is no relay for another party's signed
+     * documents, whatever agreement they name.
+     */
+    void channelParty(InboundContext in) throws LmxException {
+        Optional<String> expected = in.submission.channelParty();
+        String signer = in.verified.party();
+        if (expected.isPresent() && !expected.get().equals(signer)) {
+            throw new InboundRejection(InboundRule.CHANNEL_NOT_SIGNER, "the document is signed by " + signer
+                    + " but came over the queue of " + expected.get() + ": an agency sends only documents it signed itself");
+        }
+    }
+
     /** The signer's party is the header's From and the agreement's partner. */
     void partyBinding(InboundContext in) throws LmxException {
         String signer = in.verified.party();

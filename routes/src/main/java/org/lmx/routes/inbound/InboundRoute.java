@@ -89,6 +89,7 @@ public class InboundRoute extends RouteBuilder {
                 .process(e -> checks.headerMatchesBody(context(e))).id("header-body")
                 .process(e -> checks.agreement(context(e))).id("agreement")
                 .process(e -> checks.signature(context(e))).id("signature")
+                .process(e -> checks.channelParty(context(e))).id("channel-party")
                 .process(e -> checks.partyBinding(context(e))).id("party-binding")
                 .process(e -> checks.agreementRules(context(e))).id("agreement-rules")
                 .process(e -> checks.attachments(context(e))).id("attachments")
@@ -105,6 +106,7 @@ public class InboundRoute extends RouteBuilder {
                     .process(e -> checks.statusRequest(context(e))).id("status-is-request")
                     .process(e -> checks.agreement(context(e))).id("status-agreement")
                     .process(e -> checks.signature(context(e))).id("status-signature")
+                    .process(e -> checks.channelParty(context(e))).id("status-channel-party")
                     .process(e -> checks.partyBinding(context(e))).id("status-party-binding")
                     .process(e -> checks.agreementRules(context(e))).id("status-agreement-rules")
                     .process(this::statusReport).id("status-report")
@@ -165,6 +167,12 @@ public class InboundRoute extends RouteBuilder {
             throw new InboundRejection(InboundRule.MESSAGE_CONFLICT, "MessageId " + logged.messageId() + " is logged"
                     + " with other bytes (these have SHA-256 " + in.digest + "). A changed document is a new message:"
                     + " give it a new MessageId");
+        }
+        Optional<String> channelParty = in.submission.channelParty();
+        if (channelParty.isPresent() && !channelParty.get().equals(logged.entry().from())) {
+            // the logged From was verified as the signer when it was accepted: no other agency gets its receipt
+            throw new InboundRejection(InboundRule.CHANNEL_NOT_SIGNER, "MessageId " + logged.messageId() + " was sent"
+                    + " and signed by " + logged.entry().from() + ", not by " + channelParty.get() + " whose queue it came over");
         }
         exchange.getMessage().setBody(new InboundResult(InboundResult.Outcome.RESENT, in.header, in.digest, in.receivedAt,
                 Optional.empty(), receipt.get()));
