@@ -17,12 +17,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.lmx.connectors.Sha256;
+import org.lmx.connectors.pki.Pem;
+import org.lmx.connectors.signature.CrlSource;
+import org.lmx.connectors.signature.SignatureVerifier;
+import org.lmx.connectors.signature.TrustAnchors;
+import org.lmx.connectors.signature.VerificationOptions;
+import org.lmx.connectors.signature.VerifiedDocument;
 import org.lmx.hub.HubApplication;
 import org.lmx.hub.broker.AgencyAccess;
 import org.lmx.hub.broker.BrokerCredentials;
@@ -102,16 +108,24 @@ class ExternalBrokerIT {
         }
     }
 
-    // the agency-inbound route consumes .out once it is merged: then the signed round trip replaces this test
     @Test
-    void whatAnAgencySendsOnItsOutReachesTheHub() throws Exception {
-        byte[] document = unique("from the border service");
-        try (AgencyClient border = AgencyClient.connect(broker.amqpPort(), dataDir, "BORDER")) {
+    void anAgencysSignedDocumentOnItsOutIsAnsweredWithTheHubsReceiptOnItsIn() throws Exception {
+        Parties.Message crossing = Parties.message("BorderCrossingEvent");
+        byte[] document = crossing.signedBy(Parties.credential(dataDir, "KAZ:BORDER"));
+        try (AgencyClient border = AgencyClient.connect(broker.amqpPort(), dataDir, "BORDER");
+             MessageConsumer in = border.consumer(AgencyClient.in("BORDER"))) {
             border.send(AgencyClient.out("BORDER"), document, null);
+            Message answer = in.receive(RECEIVE_MILLIS);
+            assertThat(answer).as("the hub's receipt on lmx.agency.BORDER.in").isNotNull();
+            assertThat(answer.getJMSCorrelationID()).isEqualTo(crossing.messageId());
+            byte[] bytes = AgencyClient.bytes(answer);
+            VerifiedDocument receipt = new SignatureVerifier(CrlSource.NONE).verify(bytes,
+                    TrustAnchors.authority(Pem.readCertificate(dataDir.resolve("pki/hub-ca.crt.pem"))),
+                    VerificationOptions.defaults().expectParty("KAZ:MLSP"));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(receipt.party()).isEqualTo("KAZ:MLSP");
+            assertThat(text).contains("<Status>ACCEPTED</Status>", "<ReceivedDigest>" + Sha256.hex(document) + "<");
         }
-        byte[] received = hub.getBean(ConsumerTemplate.class)
-                .receiveBody("jms:queue:" + AgencyClient.out("BORDER"), RECEIVE_MILLIS, byte[].class);
-        assertThat(received).isEqualTo(document);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,8 @@ public class MessageLog {
     static final String ENTRY_COLUMNS = "seq, message_id, direction, conversation_id, in_reply_to, agreement_id, "
             + "from_party, to_party, document_type, created, logged_at, digest, size_bytes, receipt_digest, "
             + "state, state_at, prev_hash, entry_hash";
+
+    private static final int MAX_APPEND_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -41,9 +44,27 @@ public class MessageLog {
 
     /**
      * Logs a message unless its MessageId is logged already (a resend racing the first copy), in which case the
-     * logged one is returned and nothing is written.
+     * logged one is returned and nothing is written. The head row's lock makes appends take turns; should two
+     * still meet (a database whose lock does not hold until commit), the unique MessageId and seq make the later
+     * one fail whole, and it finds the logged copy or takes the next seq.
      */
     public Appended append(NewMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(message);
+            } catch (DuplicateKeyException e) {
+                Optional<LoggedMessage> logged = find(message.entry().messageId());
+                if (logged.isPresent()) {
+                    return new Appended(logged.get(), false);
+                }
+                if (attempt == MAX_APPEND_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Appended appendOnce(NewMessage message) {
         return transactions.execute(status -> {
             Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM log_chain WHERE id = 1 FOR UPDATE");
             Optional<LoggedMessage> logged = find(message.entry().messageId());
