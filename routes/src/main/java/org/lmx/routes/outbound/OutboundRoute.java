@@ -28,19 +28,20 @@ public class OutboundRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // no error handler: a refusal or a failure goes back to the caller as it is, never retried here
+        // no error handler: a refusal or a failure goes back to the caller as it is, never retried here; node ids
+        // are unique in the whole context, hence their prefix
         from(OUTBOUND).routeId("outbound")
                 .errorHandler(noErrorHandler())
                 .process(this::begin).id("outbound-request")
-                .process(e -> issuer.request(issue(e))).id("request-form")
-                .process(e -> issuer.agreement(issue(e))).id("recipient-agreement")
-                .process(e -> issuer.document(issue(e))).id("body-document")
-                .process(e -> issuer.envelope(issue(e))).id("envelope")
-                .process(e -> issuer.schema(issue(e))).id("schema")
-                .process(e -> issuer.sign(issue(e))).id("sign")
-                .process(e -> issuer.sizeLimits(issue(e))).id("size-limits")
-                .process(e -> e.getMessage().setBody(issuer.store(issue(e)))).id("log-and-queue")
-                .process(this::issued).id("issued");
+                .process(e -> issuer.request(issue(e))).id("outbound-request-form")
+                .process(e -> issuer.agreement(issue(e))).id("outbound-agreement")
+                .process(e -> issuer.document(issue(e))).id("outbound-document")
+                .process(e -> issuer.envelope(issue(e))).id("outbound-envelope")
+                .process(e -> issuer.schema(issue(e))).id("outbound-schema")
+                .process(e -> issuer.sign(issue(e))).id("outbound-sign")
+                .process(e -> issuer.sizeLimits(issue(e))).id("outbound-size-limits")
+                .process(e -> e.getMessage().setBody(issuer.store(issue(e)))).id("outbound-log-and-queue")
+                .process(this::issued).id("outbound-issued");
     }
 
     private void begin(Exchange exchange) throws InvalidPayloadException {
