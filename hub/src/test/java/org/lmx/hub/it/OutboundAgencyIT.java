@@ -31,6 +31,7 @@ import org.lmx.connectors.signature.VerificationOptions;
 import org.lmx.connectors.signature.VerifiedDocument;
 import org.lmx.connectors.xml.SecureXml;
 import org.lmx.connectors.xml.XmlBytes;
+import org.lmx.hub.broker.BrokerCredentials;
 import org.lmx.hub.broker.EmbeddedBroker;
 import org.lmx.routes.outbound.ReceiptReconciler;
 import org.lmx.routes.outbound.ReceiptReconciler.Reconciliation;
@@ -96,6 +97,10 @@ class OutboundAgencyIT extends HubIT {
         assertThat(text(verified.document(), "AgreementId")).isEqualTo("AGR-KAZ-MIA");
         assertThat(text(verified.document(), "Sha256")).isEqualTo(Sha256.hex(permit));
         assertThat(Sha256.hex(received)).isEqualTo(issued.get("digest").asText());
+        // the police fetches the attachment the header lists, with its own broker user and password
+        String policePassword = BrokerCredentials.open(DATA_DIR.resolve(BrokerCredentials.FILE)).password("MIA");
+        assertThat(rest.withBasicAuth("MIA", policePassword).getForEntity(url("/api/attachments/" + Sha256.hex(permit)),
+                byte[].class).getBody()).isEqualTo(permit);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> state(id).equals("SENT"));
         assertThat(states(id)).containsExactly("QUEUED", "SENT");
