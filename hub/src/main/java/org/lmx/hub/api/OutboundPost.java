@@ -51,6 +51,6 @@ record OutboundPost(
             }
         }
         return new OutboundRequest(to, documentType, conversationId, inReplyTo, agreementId,
-                document == null ? null : document.getBytes(StandardCharsets.UTF_8), parts, "operator " + operator);
+                document == null ? null : document.getBytes(StandardCharsets.UTF_8), parts, operator + " (POST /api/outbound)");
     }
 }
