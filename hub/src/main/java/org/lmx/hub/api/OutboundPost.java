@@ -50,7 +50,8 @@ record OutboundPost(
                 parts.add(new OutboundAttachment(a.id(), a.fileName(), a.mimeType(), content));
             }
         }
-        return new OutboundRequest(to, documentType, conversationId, inReplyTo, agreementId,
-                document == null ? null : document.getBytes(StandardCharsets.UTF_8), parts, operator + " (POST /api/outbound)");
+        byte[] xml = document == null ? null : document.getBytes(StandardCharsets.UTF_8);
+        return new OutboundRequest(to, documentType, conversationId, inReplyTo, agreementId, xml, parts,
+                operator + " (POST /api/outbound)");
     }
 }
