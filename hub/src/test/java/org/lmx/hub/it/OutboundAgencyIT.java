@@ -34,7 +34,6 @@ import org.lmx.connectors.xml.XmlBytes;
 import org.lmx.hub.broker.BrokerCredentials;
 import org.lmx.hub.broker.EmbeddedBroker;
 import org.lmx.routes.outbound.ReceiptReconciler;
-import org.lmx.routes.outbound.ReceiptReconciler.Reconciliation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -48,9 +47,8 @@ import org.w3c.dom.Node;
 /**
  * An operator's document for the migration police (KAZ:MIA) through {@code POST /api/outbound}: the police's own
  * client (Qpid JMS over AMQP 1.0) takes it from {@code lmx.agency.MIA.in}, signed by the hub, and its signed receipt
- * moves the message to DELIVERED (or, REJECTED, to REJECTED_BY_RECIPIENT with its code). The receipt is handed to
- * the hub's ReceiptReconciler bean here: the route that carries receipts from the police's {@code .out} is built
- * separately (agency inbound).
+ * on its {@code .out} moves the message to DELIVERED (or, REJECTED, to REJECTED_BY_RECIPIENT with its code); a
+ * receipt that does not reconcile ends on its dead letters with the reason.
  */
 class OutboundAgencyIT extends HubIT {
 
@@ -105,11 +103,27 @@ class OutboundAgencyIT extends HubIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> state(id).equals("SENT"));
         assertThat(states(id)).containsExactly("QUEUED", "SENT");
 
-        Reconciliation reconciled = reconciler.reconcile(receipt(received, null), MIA);
-
-        assertThat(reconciled.status()).as(reconciled.reason()).isEqualTo(Reconciliation.Status.RECONCILED);
+        // the police answers on its .out; the hub reconciles the receipt, and answers nothing
+        try (AgencyClient police = AgencyClient.connect(broker.port("amqp"), DATA_DIR, "MIA")) {
+            police.send(AgencyClient.out("MIA"), receipt(received, null).signed(), null);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(id).equals("DELIVERED"));
         assertThat(states(id)).containsExactly("QUEUED", "SENT", "DELIVERED");
-        assertThat(reconciler.reconcile(receipt(received, null), MIA).status()).isEqualTo(Reconciliation.Status.INVALID);
+
+        // another receipt for the same message does not reconcile: it is kept on the police's dead letters
+        Receipt second = receipt(received, "MIA-CHANGED-MIND");
+        try (AgencyClient police = AgencyClient.connect(broker.port("amqp"), DATA_DIR, "MIA");
+             MessageConsumer dlq = police.session.createConsumer(police.session.createQueue("lmx.agency.MIA.dlq"),
+                     "JMSCorrelationID = '" + second.messageId() + "'")) {
+            police.send(AgencyClient.out("MIA"), second.signed(), null);
+            Message letter = dlq.receive(20_000);
+            assertThat(letter).as("the second receipt on lmx.agency.MIA.dlq").isNotNull();
+            assertThat(letter.getStringProperty("lmxErrorCode")).isEqualTo("LMX-RCT-CONFLICT");
+            assertThat(AgencyClient.bytes(letter)).isEqualTo(second.signed());
+        }
+        assertThat(state(id)).isEqualTo("DELIVERED");
+        // the bean the agency route calls gives the same answer
+        assertThat(reconciler.reconcile(second.signed(), MIA).code()).isEqualTo("LMX-RCT-CONFLICT");
     }
 
     @Test
@@ -120,9 +134,11 @@ class OutboundAgencyIT extends HubIT {
         String id = JSON.readTree(answer.getBody()).get("messageId").asText();
         byte[] received = take(id).bytes();
 
-        Reconciliation reconciled = reconciler.reconcile(receipt(received, "MIA-PERSON-UNKNOWN"), MIA);
+        try (AgencyClient police = AgencyClient.connect(broker.port("amqp"), DATA_DIR, "MIA")) {
+            police.send(AgencyClient.out("MIA"), receipt(received, "MIA-PERSON-UNKNOWN").signed(), null);
+        }
 
-        assertThat(reconciled.status()).as(reconciled.reason()).isEqualTo(Reconciliation.Status.RECONCILED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(id).equals("REJECTED_BY_RECIPIENT"));
         JsonNode message = message(id);
         assertThat(message.get("state").asText()).isEqualTo("REJECTED_BY_RECIPIENT");
         JsonNode history = message.get("history");
@@ -266,26 +282,32 @@ class OutboundAgencyIT extends HubIT {
         return new String(XmlBytes.of(alone), StandardCharsets.UTF_8);
     }
 
+    /** A receipt as the police signed it, and its own MessageId. */
+    private record Receipt(String messageId, byte[] signed) {
+    }
+
     /** The police's receipt for the bytes it took: ACCEPTED, or REJECTED with {@code code}; signed by KAZ:MIA. */
-    private static byte[] receipt(byte[] received, String code) throws Exception {
+    private static Receipt receipt(byte[] received, String code) throws Exception {
         Document document = SecureXml.parse(received);
         String messageId = text(document, "MessageId");
         String conversationId = text(document, "ConversationId");
-        return Parties.message("Receipt").from(MIA).to(HUB).agreement("AGR-KAZ-MIA").edit(receipt -> {
-            set(receipt, "ConversationId", conversationId);
-            set(receipt, "InReplyTo", messageId);
-            set(receipt, "ReceivedMessageId", messageId);
-            set(receipt, "ReceivedDigest", Sha256.hex(received));
-            set(receipt, "ReceivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
+        Parties.Message receipt = Parties.message("Receipt").from(MIA).to(HUB).agreement("AGR-KAZ-MIA").edit(dom -> {
+            set(dom, "ConversationId", conversationId);
+            set(dom, "InReplyTo", messageId);
+            set(dom, "ReceivedMessageId", messageId);
+            set(dom, "ReceivedDigest", Sha256.hex(received));
+            set(dom, "ReceivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
             if (code != null) {
-                set(receipt, "Status", "REJECTED");
-                Element status = (Element) receipt.getElementsByTagNameNS(Parties.LMX, "Status").item(0);
-                Element error = receipt.createElementNS(Parties.LMX, "Error");
-                error.appendChild(receipt.createElementNS(Parties.LMX, "Code")).setTextContent(code);
-                error.appendChild(receipt.createElementNS(Parties.LMX, "Reason")).setTextContent("no such person in the register");
+                set(dom, "Status", "REJECTED");
+                Element status = (Element) dom.getElementsByTagNameNS(Parties.LMX, "Status").item(0);
+                Element error = dom.createElementNS(Parties.LMX, "Error");
+                error.appendChild(dom.createElementNS(Parties.LMX, "Code")).setTextContent(code);
+                error.appendChild(dom.createElementNS(Parties.LMX, "Reason")).setTextContent("no such person in the register");
                 status.getParentNode().insertBefore(error, status.getNextSibling());
             }
-        }).signedBy(Parties.credential(DATA_DIR, MIA));
+        });
+        return new Receipt(receipt.messageId(), receipt.signedBy(Parties.credential(DATA_DIR, MIA)));
     }
 
     private static void set(Document document, String localName, String value) {
