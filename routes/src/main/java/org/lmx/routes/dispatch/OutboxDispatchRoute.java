@@ -12,9 +12,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the outbox: each accepted document is handed to {@value #DISPATCH} and marked DISPATCHED in one
- * transaction, so that a crash between the two dispatches it again rather than never (consumers de-duplicate
- * by MessageId). Until processes exist, route {@code dispatch-document} only records that it was handed over.
+ * Drains the outbox's DISPATCH rows (DELIVER rows are the outbound deliveries'): each accepted document is handed
+ * to {@value #DISPATCH} and marked DISPATCHED in one transaction, so that a crash between the two dispatches it
+ * again rather than never (consumers de-duplicate by MessageId). Until processes exist, route
+ * {@code dispatch-document} only records that it was handed over.
  */
 public class OutboxDispatchRoute extends RouteBuilder {
 
@@ -48,7 +49,7 @@ public class OutboxDispatchRoute extends RouteBuilder {
     }
 
     private void drain() {
-        for (Outbox.Item item : outbox.pending(batch)) {
+        for (Outbox.Item item : outbox.pending(Outbox.Kind.DISPATCH, batch)) {
             try {
                 transactions.executeWithoutResult(status -> dispatch(item));
             } catch (RuntimeException e) {

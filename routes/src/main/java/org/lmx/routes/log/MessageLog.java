@@ -88,8 +88,9 @@ public class MessageLog {
             }
             message.attachmentContents().forEach((sha256, content) -> keepContent(sha256, content, now));
             event(entry.messageId(), message.state(), message.note(), now);
-            if (message.toOutbox()) {
-                jdbc.update("INSERT INTO outbox (message_id, created_at) VALUES (?, ?)", entry.messageId(), now);
+            if (message.work() != null) {
+                jdbc.update("INSERT INTO outbox (message_id, kind, created_at) VALUES (?, ?, ?)", entry.messageId(),
+                        message.work().name(), now);
             }
             jdbc.update("UPDATE log_chain SET last_seq = ?, last_hash = ? WHERE id = 1", entry.seq(), hash);
             return new Appended(new LoggedMessage(entry, message.state(), now.toInstant()), true);

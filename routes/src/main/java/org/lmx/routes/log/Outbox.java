@@ -1,11 +1,22 @@
 package org.lmx.routes.log;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The work written with a logged message, in the same transaction, and done once it is dispatched. */
+/** The work written with a logged message, in the same transaction, and done once it is carried out. */
 public class Outbox {
+
+    /** What a row asks for; each kind has its own drainer. */
+    public enum Kind {
+        /** An accepted inbound document, to be handed to its process. */
+        DISPATCH,
+        /** A document the hub issued, to be delivered to its recipient. */
+        DELIVER
+    }
 
     /** One row of work: the message it is about. */
     public record Item(long id, String messageId) {
@@ -19,10 +30,29 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** The oldest pending items. */
-    public List<Item> pending(int max) {
-        return jdbc.query("SELECT id, message_id FROM outbox WHERE done_at IS NULL ORDER BY id LIMIT ?",
-                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), max);
+    /** The oldest pending items of one kind. */
+    public List<Item> pending(Kind kind, int max) {
+        return jdbc.query("SELECT id, message_id FROM outbox WHERE kind = ? AND done_at IS NULL ORDER BY id LIMIT ?",
+                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), kind.name(), max);
+    }
+
+    /**
+     * The pending deliveries of messages sent under the given agreements, in the order of the message log (so that
+     * the documents of one conversation leave in the order they were issued).
+     */
+    public List<Item> pendingDeliveries(Collection<String> agreementIds, int max) {
+        if (agreementIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(Kind.DELIVER.name());
+        args.addAll(agreementIds);
+        args.add(max);
+        return jdbc.query("SELECT o.id, o.message_id FROM outbox o JOIN message_log m ON m.message_id = o.message_id"
+                        + " WHERE o.kind = ? AND o.done_at IS NULL AND m.agreement_id IN ("
+                        + String.join(", ", Collections.nCopies(agreementIds.size(), "?")) + ")"
+                        + " ORDER BY m.seq LIMIT ?",
+                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), args.toArray());
     }
 
     public long pendingCount() {
@@ -30,7 +60,7 @@ public class Outbox {
         return count == null ? 0 : count;
     }
 
-    /** Marks an item done; false when another dispatcher did it first. */
+    /** Marks an item done; false when another worker did it first. */
     public boolean done(Item item) {
         return jdbc.update("UPDATE outbox SET done_at = ? WHERE id = ? AND done_at IS NULL",
                 MessageLog.at(clock.instant()), item.id()) == 1;

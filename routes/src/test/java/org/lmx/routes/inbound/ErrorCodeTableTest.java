@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmx.connectors.signature.SignatureError;
 import org.lmx.connectors.xml.XmlRejectedException;
+import org.lmx.routes.outbound.ReconcileRule;
 
 /**
  * docs/error-codes.md is what partners program against: every stable code of the code base has its row there,
@@ -47,6 +48,7 @@ class ErrorCodeTableTest {
         Set<String> codes = new TreeSet<>();
         Arrays.stream(SignatureError.values()).map(SignatureError::code).forEach(codes::add);
         Arrays.stream(InboundRule.values()).map(InboundRule::code).forEach(codes::add);
+        Arrays.stream(ReconcileRule.values()).map(ReconcileRule::code).forEach(codes::add);
         for (Field field : XmlRejectedException.class.getFields()) {
             int modifiers = field.getModifiers();
             if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class
@@ -62,7 +64,8 @@ class ErrorCodeTableTest {
         Set<String> codes = codesInCode();
         // each of the three sources seen: a reflection that finds nothing must not let the check pass on nothing
         assertThat(codes).contains(XmlRejectedException.TOO_LARGE, XmlRejectedException.SCHEMA_INVALID,
-                SignatureError.DIGEST_MISMATCH.code(), InboundRule.MESSAGE_CONFLICT.code());
+                SignatureError.DIGEST_MISMATCH.code(), InboundRule.MESSAGE_CONFLICT.code(),
+                ReconcileRule.DIGEST.code());
         assertThat(rows).containsAll(codes);
     }
 

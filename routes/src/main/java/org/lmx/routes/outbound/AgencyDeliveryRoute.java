@@ -1,0 +1,150 @@
+package org.lmx.routes.outbound;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsConstants;
+import org.lmx.routes.agency.AgencyQueues;
+import org.lmx.routes.agreements.AgreementRegistry;
+import org.lmx.routes.agreements.AgreementSummary;
+import org.lmx.routes.agreements.TransportKind;
+import org.lmx.routes.log.LogEntry;
+import org.lmx.routes.log.LoggedMessage;
+import org.lmx.routes.log.MessageLog;
+import org.lmx.routes.log.MessageState;
+import org.lmx.routes.log.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the documents the hub issued to domestic agencies (agreements with transport QUEUE): route
+ * {@code agency-delivery} drains the outbox's DELIVER rows in log order and route {@code agency-send} puts each
+ * signed document, byte for byte, as a JMS BytesMessage on the agency's {@code lmx.agency.<CODE>.in}.
+ *
+ * <p>The send happens inside the database transaction that marks the row done and the message SENT: if the
+ * broker does not take it, nothing is marked and the next round tries again; if the commit fails after the
+ * broker took it, the document is sent again (delivery is at least once; recipients de-duplicate by MessageId).
+ * JMSXGroupID is the ConversationId, so that the documents of one conversation are consumed in order even by
+ * several consumers; within a round, a conversation whose document could not be sent sends nothing after it.
+ * Rows for SOAP partners (push and pull) are left pending for their own delivery.
+ */
+public class AgencyDeliveryRoute extends RouteBuilder {
+
+    public static final String SEND = "direct:agency-send";
+    /** The JMS endpoint; the queue is set per message ({@link JmsConstants#JMS_DESTINATION_NAME}). */
+    public static final String JMS_ENDPOINT = "jms:queue:lmx.agency.in?jmsMessageType=Bytes&exchangePattern=InOnly";
+    public static final String MESSAGE_ID = "lmxMessageId";
+    public static final String DOCUMENT_TYPE = "lmxDocumentType";
+    public static final String CONVERSATION_ID = "lmxConversationId";
+    public static final String IN_REPLY_TO = "lmxInReplyTo";
+    public static final String GROUP_ID = "JMSXGroupID";
+    private static final Logger LOG = LoggerFactory.getLogger(AgencyDeliveryRoute.class);
+
+    private final Outbox outbox;
+    private final MessageLog log;
+    private final AgreementRegistry agreements;
+    private final TransactionTemplate transactions;
+    private final String endpoint;
+    private final long periodMillis;
+    private final int batch;
+    private ProducerTemplate producer;
+
+    /** @param endpoint where documents are sent ({@link #JMS_ENDPOINT} in the hub) */
+    public AgencyDeliveryRoute(Outbox outbox, MessageLog log, AgreementRegistry agreements,
+                               PlatformTransactionManager transactionManager, String endpoint, long periodMillis, int batch) {
+        this.outbox = outbox;
+        this.log = log;
+        this.agreements = agreements;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.endpoint = endpoint;
+        this.periodMillis = periodMillis;
+        this.batch = batch;
+    }
+
+    @Override
+    public void configure() {
+        producer = getContext().createProducerTemplate();
+        from("timer:agency-delivery?delay=" + periodMillis + "&period=" + periodMillis).routeId("agency-delivery")
+                .process(e -> drain()).id("drain-deliveries");
+
+        // no error handler: a failed send must fail the caller's transaction, not be retried or swallowed here
+        from(SEND).routeId("agency-send")
+                .errorHandler(noErrorHandler())
+                .to(endpoint).id("send-to-agency-in");
+    }
+
+    /** One round: the oldest pending deliveries to agencies, each in its own transaction. */
+    void drain() {
+        List<String> queueAgreements = agreements.list().stream().filter(a -> a.transport() == TransportKind.QUEUE)
+                .map(AgreementSummary::id).toList();
+        Set<String> held = new HashSet<>();
+        for (Outbox.Item item : outbox.pendingDeliveries(queueAgreements, batch)) {
+            LoggedMessage message = log.find(item.messageId())
+                    .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
+            String conversation = message.entry().conversationId();
+            if (held.contains(conversation)) {
+                continue;
+            }
+            try {
+                transactions.executeWithoutResult(status -> deliver(item));
+            } catch (RuntimeException e) {
+                // it stays pending and goes first in its conversation next round; other conversations go on
+                held.add(conversation);
+                LOG.error("delivering {} to {} failed; it stays in the outbox", message.messageId(), message.entry().to(), e);
+                retrying(message, e);
+            }
+        }
+    }
+
+    private void deliver(Outbox.Item item) {
+        if (!outbox.done(item)) {
+            return; // another node took it
+        }
+        LoggedMessage message = log.find(item.messageId()).orElseThrow();
+        if (message.state() == MessageState.DELIVERED || message.state() == MessageState.REJECTED_BY_RECIPIENT) {
+            // sent before a crash undid the commit, and receipted since: there is nothing left to deliver
+            return;
+        }
+        LogEntry entry = message.entry();
+        String queue = AgencyQueues.of(entry.to()).in();
+        byte[] signed = log.body(entry.messageId())
+                .orElseThrow(() -> new IllegalStateException("the signed bytes of " + entry.messageId() + " are purged"));
+        log.changeState(entry.messageId(), MessageState.SENT, "put on " + queue);
+        Exchange sent = producer.send(SEND, exchange -> {
+            exchange.setPattern(ExchangePattern.InOnly);
+            exchange.getMessage().setBody(signed);
+            exchange.getMessage().setHeader(JmsConstants.JMS_DESTINATION_NAME, queue);
+            exchange.getMessage().setHeader(MESSAGE_ID, entry.messageId());
+            exchange.getMessage().setHeader(DOCUMENT_TYPE, entry.documentType());
+            exchange.getMessage().setHeader(CONVERSATION_ID, entry.conversationId());
+            exchange.getMessage().setHeader(GROUP_ID, entry.conversationId());
+            if (entry.inReplyTo() != null) {
+                exchange.getMessage().setHeader(IN_REPLY_TO, entry.inReplyTo());
+                exchange.getMessage().setHeader("JMSCorrelationID", entry.inReplyTo());
+            }
+        });
+        if (sent.getException() != null) {
+            throw new IllegalStateException("the broker did not take " + entry.messageId() + " for " + queue + ": "
+                    + sent.getException().getMessage(), sent.getException());
+        }
+    }
+
+    /** A message that could not be put on its queue the first time shows it: QUEUED becomes RETRYING, once. */
+    private void retrying(LoggedMessage message, RuntimeException cause) {
+        try {
+            if (log.find(message.messageId()).map(LoggedMessage::state).orElse(null) == MessageState.QUEUED) {
+                String reason = String.valueOf(cause.getMessage());
+                log.changeState(message.messageId(), MessageState.RETRYING, "not taken by the broker ("
+                        + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason) + "); tried again every round");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the state of {} could not be set to RETRYING", message.messageId(), e);
+        }
+    }
+}
