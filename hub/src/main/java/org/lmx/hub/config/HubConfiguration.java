@@ -2,6 +2,7 @@ package org.lmx.hub.config;
 
 import java.time.Clock;
 import org.lmx.connectors.pki.Credential;
+import org.lmx.routes.agreements.CurrentAgreement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +25,9 @@ class HubConfiguration {
         return DevelopmentCredentials.read(dataDirectory.credentialsFile());
     }
 
+    /** The hub's time, in the hub's zone (Kazakhstan, UTC+5), whatever the server's zone: receipts and documents show it. */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(CurrentAgreement.HUB_ZONE);
     }
 }
