@@ -2,6 +2,7 @@ package org.lmx.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -12,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +39,11 @@ import org.lmx.hub.cli.LmxCommand;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
 import org.lmx.routes.agency.AgencyQueues;
+import org.lmx.routes.log.MessageLog;
+import org.lmx.routes.log.MessageState;
+import org.lmx.routes.outbound.OutboundRequest;
+import org.lmx.routes.outbound.OutboundResult;
+import org.lmx.routes.outbound.OutboundRoute;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -97,15 +104,24 @@ class ExternalBrokerIT {
     }
 
     @Test
-    void whatTheHubSendsOnAnAgencysInReachesTheAgency() throws Exception {
-        byte[] document = unique("for the migration police");
+    void aDocumentTheHubIssuesReachesTheAgencyAndItsReceiptDeliversIt() throws Exception {
+        OutboundResult issued = hub.getBean(ProducerTemplate.class).requestBody(OutboundRoute.OUTBOUND,
+                new OutboundRequest("KAZ:MIA", "PermitDecision", null, null, null,
+                        Parties.bodyOf("PermitDecision").getBytes(StandardCharsets.UTF_8), List.of(), "ExternalBrokerIT"),
+                OutboundResult.class);
         try (AgencyClient police = AgencyClient.connect(broker.amqpPort(), dataDir, "MIA");
              MessageConsumer in = police.consumer(AgencyClient.in("MIA"))) {
-            hub.getBean(ProducerTemplate.class).sendBody("jms:queue:" + AgencyClient.in("MIA"), document);
             Message received = in.receive(RECEIVE_MILLIS);
-            assertThat(received).as("the hub's message on lmx.agency.MIA.in").isNotNull();
-            assertThat(AgencyClient.bytes(received)).isEqualTo(document);
+            assertThat(received).as("the hub's document on lmx.agency.MIA.in").isNotNull();
+            assertThat(received.getStringProperty("lmxMessageId")).isEqualTo(issued.messageId());
+            byte[] document = AgencyClient.bytes(received);
+            assertThat(hubCa().verify(document, VerificationOptions.defaults().expectParty("KAZ:MLSP")).party())
+                    .isEqualTo("KAZ:MLSP");
+            police.send(AgencyClient.out("MIA"), Parties.receiptFor(document, "KAZ:MIA", "AGR-KAZ-MIA", null)
+                    .signedBy(Parties.credential(dataDir, "KAZ:MIA")), null);
         }
+        MessageLog log = hub.getBean(MessageLog.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> log.find(issued.messageId()).orElseThrow().state() == MessageState.DELIVERED);
     }
 
     @Test
@@ -119,9 +135,7 @@ class ExternalBrokerIT {
             assertThat(answer).as("the hub's receipt on lmx.agency.BORDER.in").isNotNull();
             assertThat(answer.getJMSCorrelationID()).isEqualTo(crossing.messageId());
             byte[] bytes = AgencyClient.bytes(answer);
-            VerifiedDocument receipt = new SignatureVerifier(CrlSource.NONE).verify(bytes,
-                    TrustAnchors.authority(Pem.readCertificate(dataDir.resolve("pki/hub-ca.crt.pem"))),
-                    VerificationOptions.defaults().expectParty("KAZ:MLSP"));
+            VerifiedDocument receipt = hubCa().verify(bytes, VerificationOptions.defaults().expectParty("KAZ:MLSP"));
             String text = new String(bytes, StandardCharsets.UTF_8);
             assertThat(receipt.party()).isEqualTo("KAZ:MLSP");
             assertThat(text).contains("<Status>ACCEPTED</Status>", "<ReceivedDigest>" + Sha256.hex(document) + "<");
@@ -169,6 +183,16 @@ class ExternalBrokerIT {
         assertThat(exit).as("lmx broker security: " + err).isZero();
         assertThat(err.toString()).as("no agreement refused").isEmpty();
         return out.toString();
+    }
+
+    /** Verifies as an agency does: against the hub CA of this hub's data directory. */
+    private HubCaVerifier hubCa() {
+        return (bytes, options) -> new SignatureVerifier(CrlSource.NONE).verify(bytes,
+                TrustAnchors.authority(Pem.readCertificate(dataDir.resolve("pki/hub-ca.crt.pem"))), options);
+    }
+
+    private interface HubCaVerifier {
+        VerifiedDocument verify(byte[] bytes, VerificationOptions options) throws Exception;
     }
 
     private static byte[] unique(String text) {

@@ -271,47 +271,16 @@ class OutboundAgencyIT extends HubIT {
 
     /** The Body's document of a committed sample, as an operator posts it. */
     private static String bodyOf(String documentType) throws Exception {
-        Document sample = SecureXml.parse(Files.readAllBytes(Path.of("..", "examples", "documents", documentType + ".xml")));
-        Element body = Parties.child(sample.getDocumentElement(), "Body");
-        Node element = body.getFirstChild();
-        while (!(element instanceof Element)) {
-            element = element.getNextSibling();
-        }
-        Document alone = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
-        alone.appendChild(alone.importNode(element, true));
-        return new String(XmlBytes.of(alone), StandardCharsets.UTF_8);
+        return Parties.bodyOf(documentType);
     }
 
     /** A receipt as the police signed it, and its own MessageId. */
     private record Receipt(String messageId, byte[] signed) {
     }
 
-    /** The police's receipt for the bytes it took: ACCEPTED, or REJECTED with {@code code}; signed by KAZ:MIA. */
     private static Receipt receipt(byte[] received, String code) throws Exception {
-        Document document = SecureXml.parse(received);
-        String messageId = text(document, "MessageId");
-        String conversationId = text(document, "ConversationId");
-        Parties.Message receipt = Parties.message("Receipt").from(MIA).to(HUB).agreement("AGR-KAZ-MIA").edit(dom -> {
-            set(dom, "ConversationId", conversationId);
-            set(dom, "InReplyTo", messageId);
-            set(dom, "ReceivedMessageId", messageId);
-            set(dom, "ReceivedDigest", Sha256.hex(received));
-            set(dom, "ReceivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
-            if (code != null) {
-                set(dom, "Status", "REJECTED");
-                Element status = (Element) dom.getElementsByTagNameNS(Parties.LMX, "Status").item(0);
-                Element error = dom.createElementNS(Parties.LMX, "Error");
-                error.appendChild(dom.createElementNS(Parties.LMX, "Code")).setTextContent(code);
-                error.appendChild(dom.createElementNS(Parties.LMX, "Reason")).setTextContent("no such person in the register");
-                status.getParentNode().insertBefore(error, status.getNextSibling());
-            }
-        });
+        Parties.Message receipt = Parties.receiptFor(received, MIA, "AGR-KAZ-MIA", code);
         return new Receipt(receipt.messageId(), receipt.signedBy(Parties.credential(DATA_DIR, MIA)));
-    }
-
-    private static void set(Document document, String localName, String value) {
-        document.getElementsByTagNameNS(Parties.LMX, localName).item(0).setTextContent(value);
     }
 
     private static String text(Document document, String localName) {

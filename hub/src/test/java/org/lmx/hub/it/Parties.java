@@ -1,5 +1,6 @@
 package org.lmx.hub.it;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.PkiDirectory;
@@ -204,5 +206,52 @@ final class Parties {
             }
         }
         return null;
+    }
+
+    /** The body's document element of a committed sample, alone, as XML text (what POST /api/outbound takes). */
+    static String bodyOf(String documentType) throws Exception {
+        Document sample = SecureXml.parse(
+                Files.readAllBytes(Path.of("..", "examples", "documents", documentType + ".xml")));
+        Node element = child(sample.getDocumentElement(), "Body").getFirstChild();
+        while (!(element instanceof Element)) {
+            element = element.getNextSibling();
+        }
+        Document alone = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+        alone.appendChild(alone.importNode(element, true));
+        return new String(XmlBytes.of(alone), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A recipient's receipt for the hub's document {@code received}, from {@code from} under {@code agreementId}:
+     * ACCEPTED, or REJECTED with {@code code}; sign it with {@link Message#signedBy}.
+     */
+    static Message receiptFor(byte[] received, String from, String agreementId, String code) throws Exception {
+        Document document = SecureXml.parse(received);
+        String messageId = textOf(document, "MessageId");
+        String conversationId = textOf(document, "ConversationId");
+        return message("Receipt").from(from).to("KAZ:MLSP").agreement(agreementId).edit(dom -> {
+            setText(dom, "ConversationId", conversationId);
+            setText(dom, "InReplyTo", messageId);
+            setText(dom, "ReceivedMessageId", messageId);
+            setText(dom, "ReceivedDigest", Sha256.hex(received));
+            setText(dom, "ReceivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
+            if (code != null) {
+                setText(dom, "Status", "REJECTED");
+                Element status = (Element) dom.getElementsByTagNameNS(LMX, "Status").item(0);
+                Element error = dom.createElementNS(LMX, "Error");
+                error.appendChild(dom.createElementNS(LMX, "Code")).setTextContent(code);
+                error.appendChild(dom.createElementNS(LMX, "Reason")).setTextContent("no such person in the register");
+                status.getParentNode().insertBefore(error, status.getNextSibling());
+            }
+        });
+    }
+
+    private static String textOf(Document document, String localName) {
+        return document.getElementsByTagNameNS(LMX, localName).item(0).getTextContent();
+    }
+
+    private static void setText(Document document, String localName, String value) {
+        document.getElementsByTagNameNS(LMX, localName).item(0).setTextContent(value);
     }
 }
