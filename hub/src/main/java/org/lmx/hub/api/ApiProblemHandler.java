@@ -1,25 +1,41 @@
 package org.lmx.hub.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Problem bodies (application/problem+json) for the message log's controllers: Spring Boot's own error page
- * hides the reason, and a caller with a wrong parameter needs to read which one and why.
+ * Problem bodies (application/problem+json) for the message log's and the outbound entry's controllers: Spring
+ * Boot's own error page hides the reason, and a caller with a wrong parameter or body needs to read what and why.
  */
 @RestControllerAdvice(assignableTypes = {MessageController.class, AttachmentController.class, LogController.class,
-        RejectionController.class})
+        RejectionController.class, OutboundController.class})
 class ApiProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem e) {
         ProblemDetail body = e.problem();
         return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
+    @ExceptionHandler(OutboundProblem.class)
+    ResponseEntity<ProblemDetail> refused(OutboundProblem e) {
+        ProblemDetail body = e.problem();
+        return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // Jackson's own words without its source excerpt and Java class names
+        Throwable cause = e.getMostSpecificCause();
+        String why = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+        return badRequest("the body is not the JSON of an outbound document: " + why);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,15 +3,11 @@ package org.lmx.hub.broker;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Properties;
+import org.lmx.hub.config.PasswordFile;
 
 /**
  * The broker users' passwords (the hub's own and one per agency), generated into the data directory when a user
@@ -23,8 +19,6 @@ public final class BrokerCredentials {
 
     public static final String FILE = "broker-credentials.properties";
     public static final String HUB_USER = "lmx-hub";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
     private final Properties passwords = new Properties();
@@ -56,7 +50,7 @@ public final class BrokerCredentials {
         boolean added = false;
         for (String user : users) {
             if (passwords.getProperty(key(user)) == null) {
-                passwords.setProperty(key(user), newPassword());
+                passwords.setProperty(key(user), PasswordFile.newPassword());
                 added = true;
             }
         }
@@ -78,27 +72,11 @@ public final class BrokerCredentials {
     }
 
     private void write() {
-        Path tmp = file.resolveSibling(FILE + ".tmp");
         try {
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp);
-            }
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                passwords.store(w, "LMX Hub broker users: the hub (" + HUB_USER + ") and one per agency"
-                        + " (generated; development only)");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PasswordFile.write(file, passwords, "LMX Hub broker users: the hub (" + HUB_USER + ") and one per agency"
+                    + " (generated; development only)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the broker credentials " + file, e);
         }
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

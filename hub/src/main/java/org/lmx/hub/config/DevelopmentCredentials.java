@@ -3,12 +3,8 @@ package org.lmx.hub.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Properties;
 
 /**
@@ -24,27 +20,15 @@ public record DevelopmentCredentials(String operatorPassword, String auditorPass
     public static final String OPERATOR = "operator";
     public static final String AUDITOR = "auditor";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** @return true if the file was created now */
     static boolean createIfMissing(Path file) throws IOException {
         if (Files.exists(file)) {
             return false;
         }
         Properties p = new Properties();
-        p.setProperty(OPERATOR + ".password", newPassword());
-        p.setProperty(AUDITOR + ".password", newPassword());
-        Path tmp = file.resolveSibling(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp);
-        }
-        try (Writer w = Files.newBufferedWriter(tmp)) {
-            p.store(w, "LMX Hub development credentials of the admin API (generated; development only)");
-        }
-        Files.move(tmp, file);
+        p.setProperty(OPERATOR + ".password", PasswordFile.newPassword());
+        p.setProperty(AUDITOR + ".password", PasswordFile.newPassword());
+        PasswordFile.write(file, p, "LMX Hub development credentials of the admin API (generated; development only)");
         return true;
     }
 
@@ -64,11 +48,5 @@ public record DevelopmentCredentials(String operatorPassword, String auditorPass
             throw new IllegalStateException(file + " has no " + user + ".password");
         }
         return password;
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
