@@ -11,11 +11,22 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.message.MessageContentsList;
+import org.lmx.connectors.LmxException;
+import org.lmx.routes.inbound.FetchQuestion;
 import org.lmx.routes.inbound.InboundResult;
 import org.lmx.routes.inbound.InboundRoute;
 import org.lmx.routes.inbound.InboundSubmission;
 import org.lmx.routes.inbound.ReceivedAttachment;
+import org.lmx.routes.outbound.PendingDocument;
+import org.lmx.routes.outbound.PullDeliveryRoute;
+import org.lmx.routes.outbound.ReceiptReconciler.Reconciliation;
+import org.lmx.xsd.service.v1.Acknowledge;
+import org.lmx.xsd.service.v1.AcknowledgeResponse;
+import org.lmx.xsd.service.v1.AcknowledgementStatus;
 import org.lmx.xsd.service.v1.AttachmentPart;
+import org.lmx.xsd.service.v1.DocumentWithAttachments;
+import org.lmx.xsd.service.v1.FetchPending;
+import org.lmx.xsd.service.v1.FetchPendingResponse;
 import org.lmx.xsd.service.v1.GetStatus;
 import org.lmx.xsd.service.v1.GetStatusResponse;
 import org.lmx.xsd.service.v1.Submit;
@@ -24,8 +35,11 @@ import org.lmx.xsd.service.v1.SubmitResponse;
 /**
  * The Exchange service over SOAP: both ports (1.1 and 1.2) feed one route that dispatches on the operation.
  * Submit hands the signed document and its MTOM parts to the inbound pipeline and answers with its signed
- * receipt; GetStatus answers with a signed StatusReport (or a signed REJECTED receipt). A SOAP fault answers
- * only a call that cannot be read as a call of the service (here: no document, or a Receipt offered for a receipt).
+ * receipt; GetStatus answers with a signed StatusReport (or a signed REJECTED receipt). FetchPending checks the
+ * signed FetchRequest like a StatusRequest and answers with the signer's pending documents (a failed check is a
+ * Client fault with the LMX code, the response having no slot for a receipt); Acknowledge hands the pull
+ * partner's signed receipts to the reconciler and answers one Result per receipt. Otherwise a SOAP fault answers
+ * only a call that cannot be read as a call of the service (no document, or a Receipt offered for a receipt).
  */
 public class ExchangeSoapRoute extends RouteBuilder {
 
@@ -53,6 +67,16 @@ public class ExchangeSoapRoute extends RouteBuilder {
                         .process(this::readGetStatus).id("read-get-status")
                         .to(InboundRoute.STATUS_REQUEST).id("to-status-request")
                         .process(this::getStatusResponse).id("get-status-response")
+                    .when(header(CxfConstants.OPERATION_NAME).isEqualTo("FetchPending"))
+                        .process(this::readFetchPending).id("read-fetch-pending")
+                        .to(InboundRoute.FETCH_REQUEST).id("to-fetch-request")
+                        .process(this::fetchChecked).id("fetch-checked")
+                        .to(PullDeliveryRoute.FETCH).id("to-pull-fetch")
+                        .process(this::fetchPendingResponse).id("fetch-pending-response")
+                    .when(header(CxfConstants.OPERATION_NAME).isEqualTo("Acknowledge"))
+                        .process(this::readAcknowledge).id("read-acknowledge")
+                        .to(PullDeliveryRoute.ACKNOWLEDGE).id("to-pull-acknowledge")
+                        .process(this::acknowledgeResponse).id("acknowledge-response")
                     .otherwise()
                         .process(this::notOffered).id("operation-not-offered")
                 .end();
@@ -97,6 +121,76 @@ public class ExchangeSoapRoute extends RouteBuilder {
         }
         GetStatusResponse response = new GetStatusResponse();
         response.setStatusReport(result.answer());
+        exchange.getMessage().setBody(response);
+    }
+
+    private void readFetchPending(Exchange exchange) {
+        FetchPending call = (FetchPending) exchange.getIn().getBody(MessageContentsList.class).get(0);
+        if (call == null || call.getFetchRequest() == null || call.getFetchRequest().length == 0) {
+            throw new SoapFault("the FetchPending call carries no FetchRequest", SoapFault.FAULT_CODE_CLIENT);
+        }
+        exchange.getMessage().setBody(InboundSubmission.of(call.getFetchRequest(), channel(exchange)));
+    }
+
+    /**
+     * A FetchRequest that failed its checks: FetchPendingResponse has no slot for a receipt, so the LMX code and
+     * reason travel in a Client fault (its detail holds them as lmx:Code and lmx:Reason).
+     */
+    private void fetchChecked(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof FetchQuestion) {
+            return;
+        }
+        InboundResult result = (InboundResult) body;
+        if (result.outcome() == InboundResult.Outcome.RECEIPT_OFFERED) {
+            throw new SoapFault("FetchPending takes a FetchRequest, not a Receipt: receipts are handed over with Acknowledge",
+                    SoapFault.FAULT_CODE_CLIENT);
+        }
+        LmxException rejection = result.rejection().orElseThrow(() -> new IllegalStateException(
+                "a FetchRequest neither answered nor rejected: " + result.outcome()));
+        SoapFault fault = new SoapFault(rejection.code() + ": " + rejection.getMessage(), SoapFault.FAULT_CODE_CLIENT);
+        fault.setDetail(FaultDetail.of(rejection.code(), String.valueOf(rejection.getMessage())));
+        throw fault;
+    }
+
+    private void fetchPendingResponse(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<PendingDocument> pending = exchange.getMessage().getBody(List.class);
+        FetchPendingResponse response = new FetchPendingResponse();
+        for (PendingDocument document : pending) {
+            DocumentWithAttachments item = new DocumentWithAttachments();
+            item.setDocument(document.signed());
+            for (PendingDocument.Part part : document.attachments()) {
+                AttachmentPart attachment = new AttachmentPart();
+                attachment.setId(part.id());
+                attachment.setContent(new DataHandler(new PartContent(part.id(), part.content())));
+                item.getAttachment().add(attachment);
+            }
+            response.getPending().add(item);
+        }
+        exchange.getMessage().setBody(response);
+    }
+
+    private void readAcknowledge(Exchange exchange) {
+        Acknowledge call = (Acknowledge) exchange.getIn().getBody(MessageContentsList.class).get(0);
+        if (call == null || call.getReceipt().isEmpty()) {
+            throw new SoapFault("the Acknowledge call carries no Receipt", SoapFault.FAULT_CODE_CLIENT);
+        }
+        exchange.getMessage().setBody(new ArrayList<>(call.getReceipt()));
+    }
+
+    private void acknowledgeResponse(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Reconciliation> reconciliations = exchange.getMessage().getBody(List.class);
+        AcknowledgeResponse response = new AcknowledgeResponse();
+        for (Reconciliation reconciliation : reconciliations) {
+            AcknowledgeResponse.Result result = new AcknowledgeResponse.Result();
+            result.setReceivedMessageId(reconciliation.receivedMessageId());
+            result.setStatus(AcknowledgementStatus.fromValue(reconciliation.status().name()));
+            result.setCode(reconciliation.code());
+            result.setReason(reconciliation.reason());
+            response.getResult().add(result);
+        }
         exchange.getMessage().setBody(response);
     }
 

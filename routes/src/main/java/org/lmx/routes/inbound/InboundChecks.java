@@ -22,6 +22,7 @@ import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.CurrentAgreement;
 import org.lmx.routes.agreements.Inactivity;
 import org.lmx.routes.agreements.SizeLimits;
+import org.lmx.routes.agreements.TransportKind;
 import org.lmx.routes.agreements.TrustCertificate;
 import org.lmx.routes.log.LoggedAttachment;
 
@@ -113,6 +114,21 @@ public class InboundChecks {
         String documentType = in.header.documentType().orElseThrow();
         if (!"StatusRequest".equals(documentType)) {
             throw new InboundRejection(InboundRule.DOCUMENT_TYPE_NOT_ALLOWED, "GetStatus takes a StatusRequest, not a " + documentType);
+        }
+    }
+
+    void fetchRequest(InboundContext in) throws LmxException {
+        String documentType = in.header.documentType().orElseThrow();
+        if (!"FetchRequest".equals(documentType)) {
+            throw new InboundRejection(InboundRule.DOCUMENT_TYPE_NOT_ALLOWED, "FetchPending takes a FetchRequest, not a " + documentType);
+        }
+    }
+
+    /** Only a pull partner fetches: documents for push partners and agencies are delivered to them. */
+    void pullTransport(InboundContext in) throws LmxException {
+        if (in.agreement.transport() != TransportKind.SOAP_PULL) {
+            throw new InboundRejection(InboundRule.NOT_PULL_PARTNER, "agreement " + in.agreement.id() + " has transport "
+                    + in.agreement.transport() + ": the hub delivers its documents, they are not fetched");
         }
     }
 

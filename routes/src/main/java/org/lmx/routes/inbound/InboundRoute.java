@@ -38,6 +38,11 @@ public class InboundRoute extends RouteBuilder {
     public static final String INBOUND = "direct:inbound";
     /** A StatusRequest (GetStatus): checked like any inbound document, answered by a StatusReport, never logged. */
     public static final String STATUS_REQUEST = "direct:status-request";
+    /**
+     * A FetchRequest (FetchPending): checked like a StatusRequest, never logged. The body comes back as the
+     * {@link FetchQuestion} it asks, or as the {@link InboundResult} of its rejection.
+     */
+    public static final String FETCH_REQUEST = "direct:fetch-request";
     static final String FIRST_SEEN = "direct:inbound-first-seen";
     private static final String CONTEXT = "lmx.inbound";
     private static final String LOGGED = "lmx.inbound.logged";
@@ -116,6 +121,46 @@ public class InboundRoute extends RouteBuilder {
                     .process(this::reject).id("status-reject")
                 .end()
                 .process(this::report).id("status-log");
+
+        from(FETCH_REQUEST).routeId("fetch-request")
+                .process(this::begin).id("fetch-received")
+                .doTry()
+                    .process(e -> checks.documentSize(context(e))).id("fetch-document-size")
+                    .process(e -> checks.parse(context(e))).id("fetch-parse")
+                    .process(e -> checks.signatureRules(context(e))).id("fetch-signature-rules")
+                    .process(e -> checks.schema(context(e))).id("fetch-schema")
+                    .process(e -> checks.headerMatchesBody(context(e))).id("fetch-header-body")
+                    .process(e -> checks.fetchRequest(context(e))).id("fetch-is-request")
+                    .process(e -> checks.agreement(context(e))).id("fetch-agreement")
+                    .process(e -> checks.signature(context(e))).id("fetch-signature")
+                    .process(e -> checks.channelParty(context(e))).id("fetch-channel-party")
+                    .process(e -> checks.partyBinding(context(e))).id("fetch-party-binding")
+                    .process(e -> checks.agreementRules(context(e))).id("fetch-agreement-rules")
+                    .process(e -> checks.pullTransport(context(e))).id("fetch-pull-transport")
+                    .process(this::fetchQuestion).id("fetch-question")
+                .doCatch(InboundChecks.ReceiptOffered.class)
+                    .process(this::receiptOffered).id("fetch-receipt-offered")
+                .doCatch(Exception.class)
+                    .process(this::reject).id("fetch-reject")
+                .end()
+                .process(this::fetchLog).id("fetch-log");
+    }
+
+    /** The checked request's question, asked by its verified signer. */
+    private void fetchQuestion(Exchange exchange) {
+        InboundContext in = context(exchange);
+        exchange.getMessage().setBody(FetchQuestion.of(in.document, in.verified.party(), in.agreement.id()));
+    }
+
+    private void fetchLog(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof FetchQuestion question) {
+            InboundContext in = context(exchange);
+            LOG.info("{} FetchRequest {} from {} ({}): up to {} of {}", in.submission.channel(),
+                    in.header.messageId().orElse("?"), question.party(), in.digest, question.maxDocuments(),
+                    question.documentTypes().isEmpty() ? "any type" : question.documentTypes());
+        } else {
+            report(exchange);
+        }
     }
 
     /** One entry per MessageId asked for: its state if the requester sent or received it, UNKNOWN otherwise. */

@@ -15,6 +15,7 @@ public enum InboundRule {
     AGREEMENT_OUT_OF_DATES("LMX-AGR-OUT-OF-DATES", "the agreement is not in force at the time of receipt"),
     AGREEMENT_OTHER_PARTY("LMX-AGR-PARTY", "the signer is not the agreement's partner"),
     DOCUMENT_TYPE_NOT_ALLOWED("LMX-AGR-DOCUMENT-TYPE", "the agreement does not allow this document type towards the hub"),
+    NOT_PULL_PARTNER("LMX-AGR-NOT-PULL", "a FetchRequest under an agreement whose transport is not SOAP_PULL"),
     TOO_LARGE_FOR_AGREEMENT("LMX-AGR-TOO-LARGE", "the document, an attachment or the call exceeds the agreement's size limits, or the call the hub's"),
     REPLAY("LMX-MSG-REPLAY", "Header/Created lies outside the agreement's clock-skew window"),
     MESSAGE_CONFLICT("LMX-MSG-CONFLICT", "the MessageId was accepted before with other bytes"),

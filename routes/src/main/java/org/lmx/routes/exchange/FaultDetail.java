@@ -1,0 +1,34 @@
+package org.lmx.routes.exchange;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The detail of a SOAP fault that answers a refused control document: {@code <lmx:Error><lmx:Code/><lmx:Reason/>}. */
+final class FaultDetail {
+
+    static final String LMX = "urn:lmx:exchange:1";
+
+    private FaultDetail() {
+    }
+
+    static Element of(String code, String reason) {
+        try {
+            Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+            Element detail = document.createElementNS(null, "detail");
+            Element error = document.createElementNS(LMX, "lmx:Error");
+            Element codeElement = document.createElementNS(LMX, "lmx:Code");
+            codeElement.setTextContent(code);
+            Element reasonElement = document.createElementNS(LMX, "lmx:Reason");
+            reasonElement.setTextContent(reason);
+            error.appendChild(codeElement);
+            error.appendChild(reasonElement);
+            detail.appendChild(error);
+            document.appendChild(detail);
+            return detail;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no DOM to write a fault's detail", e);
+        }
+    }
+}
