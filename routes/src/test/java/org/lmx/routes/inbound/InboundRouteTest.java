@@ -9,6 +9,7 @@ import static org.lmx.routes.agreements.AgreementFiles.withStatus;
 import static org.lmx.routes.agreements.AgreementFiles.withVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -441,12 +442,66 @@ class InboundRouteTest {
         assertOnlyTheRejection(ping.header("MessageId"), "LMX-AGR-DOCUMENT-TYPE");
     }
 
+    // ---- FetchPending ----
+
+    @Test
+    void aPullPartnersFetchRequestIsCheckedAndAsksForItsSignerOnly() throws Exception {
+        byte[] signed = uzbekistan("FetchRequest.xml").signedBy(uzbekistan);
+
+        Object answer = fetch(signed);
+
+        assertThat(answer).isEqualTo(new FetchQuestion("UZB:MEHNAT", "AGR-UZB-MEHNAT", 50,
+                List.of("PermitDecision", "InformationRequest")));
+        // fetch requests are answered, not logged
+        assertThat(count("message_log")).isZero();
+        assertThat(count("rejection")).isZero();
+    }
+
+    @Test
+    void fetchPendingTakesOnlyAFetchRequest() throws Exception {
+        DocumentDraft status = uzbekistan("StatusRequest.xml");
+        byte[] signed = status.signedBy(uzbekistan);
+        assertRejected((InboundResult) fetch(signed), signed, status.header("MessageId"), "LMX-AGR-DOCUMENT-TYPE");
+        assertOnlyTheRejection(status.header("MessageId"), "LMX-AGR-DOCUMENT-TYPE");
+    }
+
+    @Test
+    void aFetchRequestInThePullPartnersNameSignedByAnotherIsRejected() throws Exception {
+        DocumentDraft request = uzbekistan("FetchRequest.xml");
+        byte[] signed = request.signedBy(korea);
+        assertRejected((InboundResult) fetch(signed), signed, request.header("MessageId"), "LMX-HDR-FROM");
+    }
+
+    @Test
+    void aPushPartnerDoesNotFetchEvenWhenItsAgreementListsFetchRequest() throws Exception {
+        DocumentDraft request = korea("FetchRequest.xml");
+        byte[] signed = request.signedBy(korea);
+        assertRejected((InboundResult) fetch(signed), signed, request.header("MessageId"), "LMX-AGR-DOCUMENT-TYPE");
+
+        Path korean = agreements.resolve("soap-push-KOR-MOEL.xml");
+        Files.writeString(korean, Files.readString(korean).replaceFirst("<Version>1</Version>", "<Version>2</Version>")
+                .replaceFirst("<Inbound>", "<Inbound><DocumentType>FetchRequest</DocumentType>"));
+        assertThat(registry.reload("test").refused()).isEmpty();
+        assertThat(registry.current("AGR-KOR-MOEL").orElseThrow().allowsInbound("FetchRequest")).isTrue();
+        DocumentDraft again = korea("FetchRequest.xml");
+        byte[] signedAgain = again.signedBy(korea);
+
+        assertRejected((InboundResult) fetch(signedAgain), signedAgain, again.header("MessageId"), "LMX-AGR-NOT-PULL");
+    }
+
     // ---- documents ----
 
     /** A sample as Korea sends it now: a new MessageId, Korea's agreement, to the hub. */
     private static DocumentDraft korea(String sample) {
         return DocumentDraft.sample(sample).header("MessageId", UUID.randomUUID().toString())
                 .header("AgreementId", "AGR-KOR-MOEL").header("From", "KOR:MOEL").header("To", HUB)
+                .header("Created", created(NOW));
+    }
+
+    /** A sample as Uzbekistan sends it now: a new MessageId, its agreement, to the hub. */
+    private static DocumentDraft uzbekistan(String sample) {
+        return DocumentDraft.sample(sample).header("MessageId", UUID.randomUUID().toString())
+                .header("AgreementId", "AGR-UZB-MEHNAT").header("From", "UZB:MEHNAT").header("To", HUB)
                 .header("Created", created(NOW));
     }
 
@@ -472,6 +527,11 @@ class InboundRouteTest {
 
     private InboundResult askStatus(byte[] request) {
         return producer.requestBody(InboundRoute.STATUS_REQUEST, InboundSubmission.of(request, "TEST"), InboundResult.class);
+    }
+
+    /** A FetchQuestion when the request passes its checks, else its InboundResult. */
+    private Object fetch(byte[] request) {
+        return producer.requestBody(InboundRoute.FETCH_REQUEST, InboundSubmission.of(request, "TEST"));
     }
 
     // ---- what a partner checks ----
