@@ -14,6 +14,7 @@ import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.KeyAlgorithm;
 import org.lmx.hub.it.PartnerClient.Receipt;
+import org.lmx.xsd.service.v1.Acknowledge;
 import org.lmx.xsd.service.v1.ExchangePortType;
 import org.lmx.xsd.service.v1.FetchPending;
 import org.lmx.xsd.service.v1.Submit;
@@ -118,10 +119,10 @@ class ExchangeSubmitIT extends HubIT {
         ExchangePortType port = port("1.1");
         assertThatThrownBy(() -> port.submit(new Submit()))
                 .isInstanceOf(WebServiceException.class).hasMessageContaining("no document");
-        FetchPending fetch = new FetchPending();
-        fetch.setFetchRequest(new byte[] {1});
-        assertThatThrownBy(() -> port.fetchPending(fetch))
-                .isInstanceOf(WebServiceException.class).hasMessageContaining("FetchPending is not offered");
+        assertThatThrownBy(() -> port.fetchPending(new FetchPending()))
+                .isInstanceOf(WebServiceException.class).hasMessageContaining("no FetchRequest");
+        assertThatThrownBy(() -> port.acknowledge(new Acknowledge()))
+                .isInstanceOf(WebServiceException.class).hasMessageContaining("no Receipt");
     }
 
     @ParameterizedTest(name = "SOAP {0} envelope at {1}")
