@@ -81,7 +81,9 @@ class InboundIT extends HubIT {
             SignatureError.CERT_WRONG_PARTY.code(), "the pipeline does not ask the verifier for an expected party; a "
                     + "signer of another party is LMX-HDR-FROM or LMX-AGR-PARTY",
             InboundRule.CHANNEL_NOT_SIGNER.code(), "only over an agency's queue (AgencyInboundIT)",
-            InboundRule.NOT_BYTES_MESSAGE.code(), "only over an agency's queue (AgencyInboundIT)");
+            InboundRule.NOT_BYTES_MESSAGE.code(), "only over an agency's queue (AgencyInboundIT)",
+            InboundRule.NOT_PULL_PARTNER.code(), "only a FetchRequest, as a fault of FetchPending, under an agreement that "
+                    + "lists FetchRequest but is not SOAP_PULL (no demo agreement does; InboundRouteTest)");
 
     private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 
