@@ -135,6 +135,42 @@ class PartnerPushRouteTest {
         assertThat(Sha256.hex(partner.received.get(0).getDocument())).isEqualTo(sent.digest());
     }
 
+    @Test
+    void attachmentsTravelAsPartsWithTheirExactContentOnEveryAttempt() throws Exception {
+        partner.failFirst = 1;
+        byte[] scan = new byte[70_000];
+        new java.util.Random(7).nextBytes(scan);
+        OutboundResult sent = bench.issue(new OutboundRequest(KOR, "InformationRequest", null, null, null,
+                bodyOf("InformationRequest"), List.of(new OutboundAttachment("scan", "scan.pdf", "application/pdf", scan)),
+                "test"));
+
+        awaitFailedAttempt(sent.messageId(), 1);
+        bench.clock.advance(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(sent.messageId()) == MessageState.DELIVERED);
+        assertThat(partner.parts).hasSize(2).allSatisfy(part -> {
+            assertThat(part.getKey()).isEqualTo("scan");
+            assertThat(part.getValue()).isEqualTo(scan);
+        });
+        assertThat(partner.received).extracting(Submit::getDocument).containsOnly(sent.signed());
+    }
+
+    @Test
+    void aReceiptThatArrivesAnotherWayWhileRetryingDeliversItAndEndsTheRetries() throws Exception {
+        partner.failFirst = Integer.MAX_VALUE;
+        OutboundResult sent = bench.issue(request(KOR, "InformationRequest", bodyOf("InformationRequest")));
+        awaitFailedAttempt(sent.messageId(), 1);
+
+        // the partner's receipt reaches the hub late (as a partner submits it): it reconciles from RETRYING
+        byte[] late = bench.receipt(bench.credential(KOR), KOR, sent.signed(), sent.digest(), null);
+        assertThat(bench.reconciler.reconcile(late, KOR).status()).isEqualTo(ReceiptReconciler.Reconciliation.Status.RECONCILED);
+        bench.clock.advance(Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> bench.count("outbox WHERE done_at IS NULL AND kind = 'DELIVER'") == 0);
+        assertThat(partner.calls).hasValue(1);
+        assertThat(state(sent.messageId())).isEqualTo(MessageState.DELIVERED);
+        assertThat(attempts.of(sent.messageId()).orElseThrow().attempts()).isEqualTo(1);
+    }
+
     /** Waits until the {@code attempt}-th attempt has failed (RETRYING with its next time set); returns its time. */
     private Instant awaitFailedAttempt(String messageId, int attempt) {
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts.of(messageId)

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.lmx.connectors.Sha256;
 import org.lmx.xsd.service.v1.Acknowledge;
 import org.lmx.xsd.service.v1.AcknowledgeResponse;
+import org.lmx.xsd.service.v1.AttachmentPart;
 import org.lmx.xsd.service.v1.ExchangePortType;
 import org.lmx.xsd.service.v1.ExchangeService;
 import org.lmx.xsd.service.v1.FetchPending;
@@ -41,6 +43,8 @@ final class PartnerTestServer implements AutoCloseable {
 
     final AtomicInteger calls = new AtomicInteger();
     final List<Submit> received = new CopyOnWriteArrayList<>();
+    /** Each received attachment part: its id and content, read when it arrived. */
+    final List<Map.Entry<String, byte[]>> parts = new CopyOnWriteArrayList<>();
     volatile int failFirst;
     volatile boolean hang;
     volatile Answer answer;
@@ -83,6 +87,13 @@ final class PartnerTestServer implements AutoCloseable {
         public SubmitResponse submit(Submit submit) {
             int call = calls.incrementAndGet();
             received.add(submit);
+            for (AttachmentPart part : submit.getAttachment()) {
+                try (java.io.InputStream in = part.getContent().getInputStream()) {
+                    parts.add(Map.entry(part.getId(), in.readAllBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             if (hang) {
                 try {
                     closing.await(30, TimeUnit.SECONDS); // the caller's receive timeout ends the call first
