@@ -74,6 +74,18 @@ public class DeliveryAttempts {
                 clock.instant().atOffset(ZoneOffset.UTC), clip(error), id) == 1;
     }
 
+    /**
+     * An operator's retry of a FAILED delivery: its row pending again, due now, attempts from zero, the last error
+     * kept until the next attempt. False when the message is not FAILED or has no ended delivery row. The caller
+     * moves the message out of FAILED in the same transaction.
+     */
+    public boolean reopen(String messageId) {
+        return jdbc.update("UPDATE outbox SET done_at = NULL, attempts = 0, next_attempt_at = NULL WHERE done_at IS NOT NULL"
+                + " AND id = (SELECT MAX(id) FROM outbox WHERE kind = ? AND message_id = ?)"
+                + " AND EXISTS (SELECT 1 FROM message_log WHERE message_id = ? AND state = 'FAILED')",
+                Outbox.Kind.DELIVER.name(), messageId, messageId) == 1;
+    }
+
     static String clip(String error) {
         return clip(error, MAX_ERROR);
     }

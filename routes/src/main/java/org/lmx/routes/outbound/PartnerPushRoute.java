@@ -123,6 +123,12 @@ public class PartnerPushRoute extends RouteBuilder {
                 a.mimeType(), log.attachment(a.sha256()).orElseThrow(() -> new IllegalStateException(
                         "attachment " + a.id() + " of " + entry.messageId() + " is purged")))).toList();
 
+        if (item.attempts() >= policy.maxAttempts()) {
+            // the last attempt was counted but its outcome lost (the hub stopped during the call): none is left
+            failed(item, entry.messageId(), item.attempts(), policy, "the outcome was lost (the hub stopped during the call)"
+                    + (item.lastError() == null ? "" : "; the attempt before: " + item.lastError()));
+            return false;
+        }
         int attempt = item.attempts() + 1;
         transactions.executeWithoutResult(status -> {
             if (!attempts.begin(item.id(), attempt)) {

@@ -48,7 +48,7 @@ class PartnerPushRouteTest {
         partner.answer = (document, digest) -> bench.receipt(bench.credential(KOR), KOR, document, digest, null);
         attempts = new DeliveryAttempts(bench.jdbc, bench.clock);
         bench.camel.addRoutes(new PartnerPushRoute(attempts, bench.log, bench.registry, bench.reconciler,
-                new PartnerExchangeClient(Duration.ofSeconds(2), Duration.ofMillis(500)), bench.db.transactions(),
+                new PartnerExchangeClient(Duration.ofSeconds(2), Duration.ofSeconds(2)), bench.db.transactions(),
                 bench.clock, 20, 10));
         bench.start("agency-delivery");
     }
@@ -122,6 +122,30 @@ class PartnerPushRouteTest {
         assertThat(partner.received).extracting(Submit::getDocument).containsOnly(sent.signed());
         assertThat(bench.receipts.find(sent.messageId())).isEmpty();
         assertThat(bench.count("outbox WHERE done_at IS NULL AND kind = 'DELIVER'")).isZero();
+
+        // an operator's retry: attempts from zero, and the partner, back, receipts it
+        partner.hang = false;
+        bench.camel.getRouteController().stopRoute("partner-push");
+        assertThat(attempts.reopen(sent.messageId())).isTrue();
+        bench.log.changeState(sent.messageId(), MessageState.RETRYING, "retried by operator");
+        bench.camel.getRouteController().startRoute("partner-push");
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(sent.messageId()) == MessageState.DELIVERED);
+        assertThat(attempts.of(sent.messageId()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(attempts.reopen(sent.messageId())).as("only an ended delivery is reopened").isFalse();
+    }
+
+    @Test
+    void aCountedLastAttemptWhoseOutcomeWasLostInACrashEndsFailedWithoutAnotherCall() throws Exception {
+        bench.camel.getRouteController().stopRoute("partner-push");
+        OutboundResult sent = bench.issue(request(KOR, "InformationRequest", bodyOf("InformationRequest")));
+        // as a hub leaves it that stopped during its last call
+        bench.jdbc.update("UPDATE outbox SET attempts = ?, last_error = 'SOAP fault' WHERE message_id = ?", MAX_ATTEMPTS,
+                sent.messageId());
+        bench.camel.getRouteController().startRoute("partner-push");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(sent.messageId()) == MessageState.FAILED);
+        assertThat(partner.calls).hasValue(0);
+        assertThat(last(sent.messageId()).note()).contains("attempt 4 of 4 failed: the outcome was lost", "SOAP fault");
     }
 
     @Test
