@@ -2,6 +2,7 @@ package org.lmx.hub.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crlUrl   the CRL distribution point written into the development PKI's certificates
  * @param outbox   how often and how much the dispatcher takes from the outbox
  * @param broker   the message broker of the domestic agencies: embedded (default) or external
+ * @param push     the calls to push partners' endpoints
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -22,7 +24,15 @@ public record LmxProperties(
         @DefaultValue("true") boolean demo,
         @DefaultValue("http://localhost:8080/pki/crl/hub-ca.crl") URI crlUrl,
         @DefaultValue Outbox outbox,
-        @DefaultValue Broker broker) {
+        @DefaultValue Broker broker,
+        @DefaultValue Push push) {
+
+    /**
+     * @param connectTimeout how long a push partner's endpoint may take to accept the connection
+     * @param receiveTimeout how long it may take to answer Submit; either way the attempt failed and is retried
+     */
+    public record Push(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration receiveTimeout) {
+    }
 
     /**
      * @param pollMillis how often the dispatcher looks for accepted documents not yet dispatched

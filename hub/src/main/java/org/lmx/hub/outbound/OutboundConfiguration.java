@@ -8,9 +8,12 @@ import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.Outbox;
 import org.lmx.routes.outbound.AgencyDeliveryRoute;
+import org.lmx.routes.outbound.DeliveryAttempts;
 import org.lmx.routes.outbound.DeliveryReceipts;
 import org.lmx.routes.outbound.OutboundIssuer;
 import org.lmx.routes.outbound.OutboundRoute;
+import org.lmx.routes.outbound.PartnerExchangeClient;
+import org.lmx.routes.outbound.PartnerPushRoute;
 import org.lmx.routes.outbound.ReceiptReconciler;
 import org.lmx.routes.outbound.SignedReceiptReconciler;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires what the hub sends: the outbound entry ({@code direct:outbound}), the delivery to the agencies' {@code .in}
- * queues through the Camel {@code jms} component (the broker's connection factory), and the reconciliation of the
- * recipients' receipts. The delivery polls the outbox as often and as much as the inbound dispatcher.
+ * queues through the Camel {@code jms} component (the broker's connection factory), the delivery to push partners
+ * by Submit at their agreements' endpoints, and the reconciliation of the recipients' receipts. The delivery polls the outbox as often and as much as the inbound dispatcher.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboundConfiguration {
@@ -37,6 +40,20 @@ class OutboundConfiguration {
                                             PlatformTransactionManager transactions, LmxProperties properties) {
         return new AgencyDeliveryRoute(outbox, log, agreements, transactions, AgencyDeliveryRoute.JMS_ENDPOINT,
                 properties.outbox().pollMillis(), properties.outbox().batch());
+    }
+
+    @Bean
+    DeliveryAttempts deliveryAttempts(JdbcTemplate jdbc, Clock clock) {
+        return new DeliveryAttempts(jdbc, clock);
+    }
+
+    @Bean
+    PartnerPushRoute partnerPushRoute(DeliveryAttempts attempts, MessageLog log, AgreementRegistry agreements,
+                                      ReceiptReconciler reconciler, PlatformTransactionManager transactions,
+                                      LmxProperties properties, Clock clock) {
+        return new PartnerPushRoute(attempts, log, agreements, reconciler,
+                new PartnerExchangeClient(properties.push().connectTimeout(), properties.push().receiveTimeout()),
+                transactions, clock, properties.outbox().pollMillis(), properties.outbox().batch());
     }
 
     @Bean

@@ -64,8 +64,14 @@ final class OutboundBench implements AutoCloseable {
     final PkiDirectory pki;
 
     OutboundBench(Path agreements) throws Exception {
+        this(agreements, dir -> { });
+    }
+
+    /** @param adjust changes the copied example agreements before they are loaded */
+    OutboundBench(Path agreements, java.util.function.Consumer<Path> adjust) throws Exception {
         pki = PkiDirectory.open(TestPki.dir());
         AgreementFiles.copyExamples(agreements);
+        adjust.accept(agreements);
         registry = new AgreementRegistry(jdbc, agreements, TestPki.dir(), clock);
         assertThat(registry.reload("test").refused()).isEmpty();
         log = new MessageLog(jdbc, db.transactions(), clock);

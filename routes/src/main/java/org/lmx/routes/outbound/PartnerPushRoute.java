@@ -1,0 +1,179 @@
+package org.lmx.routes.outbound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.builder.RouteBuilder;
+import org.lmx.routes.agreements.AgreementRegistry;
+import org.lmx.routes.agreements.AgreementSummary;
+import org.lmx.routes.agreements.CurrentAgreement;
+import org.lmx.routes.agreements.DeliveryPolicy;
+import org.lmx.routes.agreements.TransportKind;
+import org.lmx.routes.log.LogEntry;
+import org.lmx.routes.log.LoggedMessage;
+import org.lmx.routes.log.MessageLog;
+import org.lmx.routes.log.MessageState;
+import org.lmx.routes.outbound.ReceiptReconciler.Reconciliation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the documents the hub issued to push partners (agreements with transport SOAP_PUSH): route
+ * {@code partner-push} drains the outbox's DELIVER rows in log order and calls Submit at the agreement's endpoint
+ * with the signed bytes as logged (the same bytes and MessageId on every attempt) and the attachments as parts.
+ * The partner's signed receipt goes to the {@link ReceiptReconciler}, which verifies, stores it and moves the
+ * message to DELIVERED or REJECTED_BY_RECIPIENT (no retry). No receipt, a fault, or a receipt the reconciler
+ * refuses is a failed attempt: RETRYING with the next attempt after the agreement's backoff, FAILED with the last
+ * error after its MaxAttempts (the row is then done: a dead letter until an operator retries it).
+ *
+ * <p>An attempt is counted before the call, so that a hub that crashes in the middle still stops at the maximum;
+ * a call whose outcome was lost in a crash is made again (at least once; the partner de-duplicates by MessageId,
+ * and a late receipt still reconciles). Within a round, a conversation whose document is waiting sends nothing
+ * after it, so that its documents arrive in the order they were issued.
+ */
+public class PartnerPushRoute extends RouteBuilder {
+
+    /** message_event.note's width */
+    private static final int MAX_NOTE = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerPushRoute.class);
+
+    private final DeliveryAttempts attempts;
+    private final MessageLog log;
+    private final AgreementRegistry agreements;
+    private final ReceiptReconciler reconciler;
+    private final PartnerExchangeClient client;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final long periodMillis;
+    private final int batch;
+
+    public PartnerPushRoute(DeliveryAttempts attempts, MessageLog log, AgreementRegistry agreements,
+                            ReceiptReconciler reconciler, PartnerExchangeClient client,
+                            PlatformTransactionManager transactionManager, Clock clock, long periodMillis, int batch) {
+        this.attempts = attempts;
+        this.log = log;
+        this.agreements = agreements;
+        this.reconciler = reconciler;
+        this.client = client;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.periodMillis = periodMillis;
+        this.batch = batch;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:partner-push?delay=" + periodMillis + "&period=" + periodMillis).routeId("partner-push")
+                .process(e -> drain()).id("drain-push-deliveries");
+    }
+
+    /** One round: the oldest pending deliveries to push partners, those due attempted once each. */
+    void drain() {
+        List<String> pushAgreements = agreements.list().stream().filter(a -> a.transport() == TransportKind.SOAP_PUSH)
+                .map(AgreementSummary::id).toList();
+        Instant now = clock.instant();
+        Set<String> held = new HashSet<>();
+        for (DeliveryAttempts.Pending item : attempts.pending(pushAgreements, batch)) {
+            LoggedMessage message = log.find(item.messageId())
+                    .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
+            String conversation = message.entry().conversationId();
+            if (held.contains(conversation)) {
+                continue;
+            }
+            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(now)) {
+                held.add(conversation);
+                continue;
+            }
+            try {
+                if (!deliver(item, message)) {
+                    held.add(conversation);
+                }
+            } catch (RuntimeException e) {
+                held.add(conversation);
+                LOG.error("delivering {} to {} failed; it stays in the outbox", message.messageId(), message.entry().to(), e);
+            }
+        }
+    }
+
+    /** One attempt; true when nothing is left to do for this row. */
+    private boolean deliver(DeliveryAttempts.Pending item, LoggedMessage message) {
+        LogEntry entry = message.entry();
+        if (receipted(message.state())) {
+            // receipted meanwhile (a late receipt, or the outcome of a call before a crash)
+            attempts.finish(item.id(), null);
+            return true;
+        }
+        Optional<CurrentAgreement> agreement = agreements.current(entry.agreementId())
+                .filter(a -> a.transport() == TransportKind.SOAP_PUSH);
+        if (agreement.isEmpty()) {
+            return false; // no longer a push agreement in force: left for its own transport or an operator
+        }
+        DeliveryPolicy policy = agreement.get().delivery();
+        PartnerExchangeClient.Target target = PartnerExchangeClient.Target.of(
+                agreement.get().agreement().getTransport().getSoapPush());
+        byte[] signed = log.body(entry.messageId())
+                .orElseThrow(() -> new IllegalStateException("the signed bytes of " + entry.messageId() + " are purged"));
+        List<OutboundAttachment> parts = entry.attachments().stream().map(a -> new OutboundAttachment(a.id(), a.fileName(),
+                a.mimeType(), log.attachment(a.sha256()).orElseThrow(() -> new IllegalStateException(
+                        "attachment " + a.id() + " of " + entry.messageId() + " is purged")))).toList();
+
+        if (item.attempts() >= policy.maxAttempts()) {
+            // the last attempt was counted but its outcome lost (the hub stopped during the call): none is left
+            failed(item, entry.messageId(), item.attempts(), policy, "the outcome was lost (the hub stopped during the call)"
+                    + (item.lastError() == null ? "" : "; the attempt before: " + item.lastError()));
+            return false;
+        }
+        int attempt = item.attempts() + 1;
+        transactions.executeWithoutResult(status -> {
+            if (!attempts.begin(item.id(), attempt)) {
+                throw new IllegalStateException("outbox item " + item.id() + " was done meanwhile");
+            }
+            log.changeState(entry.messageId(), MessageState.SENT, "attempt " + attempt + " of " + policy.maxAttempts()
+                    + ": Submit to " + target.endpoint());
+        });
+
+        String error;
+        try {
+            byte[] receipt = client.submit(target, signed, parts);
+            Reconciliation result = reconciler.reconcile(receipt, agreement.get().partner());
+            if (result.status() != Reconciliation.Status.INVALID) {
+                attempts.finish(item.id(), null);
+                return true;
+            }
+            error = "the receipt from " + target.endpoint() + " was refused: " + result.code() + " " + result.reason();
+        } catch (PushFailure e) {
+            error = e.getMessage();
+        }
+        failed(item, entry.messageId(), attempt, policy, error);
+        return false;
+    }
+
+    private void failed(DeliveryAttempts.Pending item, String messageId, int attempt, DeliveryPolicy policy, String error) {
+        LOG.warn("attempt {} of {} to deliver {} failed: {}", attempt, policy.maxAttempts(), messageId, error);
+        transactions.executeWithoutResult(status -> {
+            if (log.find(messageId).map(LoggedMessage::state).filter(PartnerPushRoute::receipted).isPresent()) {
+                attempts.finish(item.id(), null); // its receipt came in by another way meanwhile
+                return;
+            }
+            String note = "attempt " + attempt + " of " + policy.maxAttempts() + " failed: " + error;
+            if (attempt >= policy.maxAttempts()) {
+                attempts.finish(item.id(), error);
+                log.changeState(messageId, MessageState.FAILED, DeliveryAttempts.clip(note, MAX_NOTE));
+            } else {
+                Instant next = clock.instant().plus(policy.backoffAfter(attempt)).truncatedTo(ChronoUnit.MILLIS);
+                attempts.retryAt(item.id(), next, error);
+                log.changeState(messageId, MessageState.RETRYING, DeliveryAttempts.clip(note + "; next attempt at " + next, MAX_NOTE));
+            }
+        });
+    }
+
+    private static boolean receipted(MessageState state) {
+        return state == MessageState.DELIVERED || state == MessageState.REJECTED_BY_RECIPIENT;
+    }
+}
