@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmx.connectors.Sha256;
 import org.lmx.xsd.service.v1.Submit;
+import org.lmx.routes.outbound.PartnerTestServer;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

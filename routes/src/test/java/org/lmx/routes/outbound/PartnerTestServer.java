@@ -34,24 +34,24 @@ import org.lmx.xsd.service.v1.SubmitResponse;
  * It fails the first {@link #failFirst} calls with a SOAP fault, or never answers while {@link #hang} is set;
  * otherwise it answers with the receipt {@link #answer} makes for the document it received.
  */
-final class PartnerTestServer implements AutoCloseable {
+public final class PartnerTestServer implements AutoCloseable {
 
     /** Makes the partner's signed receipt for the received signed bytes. */
-    interface Answer {
+    public interface Answer {
         byte[] receipt(byte[] document, String digest) throws Exception;
     }
 
-    final AtomicInteger calls = new AtomicInteger();
-    final List<Submit> received = new CopyOnWriteArrayList<>();
+    public final AtomicInteger calls = new AtomicInteger();
+    public final List<Submit> received = new CopyOnWriteArrayList<>();
     /** Each received attachment part: its id and content, read when it arrived. */
-    final List<Map.Entry<String, byte[]>> parts = new CopyOnWriteArrayList<>();
-    volatile int failFirst;
-    volatile boolean hang;
-    volatile Answer answer;
+    public final List<Map.Entry<String, byte[]>> parts = new CopyOnWriteArrayList<>();
+    public volatile int failFirst;
+    public volatile boolean hang;
+    public volatile Answer answer;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Tomcat tomcat = new Tomcat();
 
-    PartnerTestServer() throws Exception {
+    public PartnerTestServer() throws Exception {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
@@ -75,7 +75,7 @@ final class PartnerTestServer implements AutoCloseable {
         tomcat.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/services/exchange12";
     }
 
