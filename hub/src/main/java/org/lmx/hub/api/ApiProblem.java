@@ -17,6 +17,10 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.NOT_FOUND, detail);
     }
 
+    static ApiProblem conflict(String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, detail);
+    }
+
     static ApiProblem badRequest(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, detail);
     }

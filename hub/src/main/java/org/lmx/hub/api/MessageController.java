@@ -7,10 +7,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import org.lmx.hub.audit.AuditLog;
+import org.lmx.routes.log.Direction;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageQuery;
 import org.lmx.routes.log.MessageState;
+import org.lmx.routes.outbound.DeliveryAttempts;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,17 +30,22 @@ class MessageController {
 
     private final MessageLog log;
     private final AuditLog audit;
+    private final DeliveryAttempts attempts;
 
-    MessageController(MessageLog log, AuditLog audit) {
+    MessageController(MessageLog log, AuditLog audit, DeliveryAttempts attempts) {
         this.log = log;
         this.audit = audit;
+        this.attempts = attempts;
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One logged message: its metadata, attachments, current state and history (not its body)")
+    @Operation(summary = "One logged message: its metadata, attachments, current state and history (not its body),"
+            + " and for an outbound message to a push partner its delivery attempts, next attempt and last error")
     MessageView find(@PathVariable String id) {
         LoggedMessage message = log.find(id).orElseThrow(() -> ApiProblem.notFound("no logged message " + id));
-        return MessageView.of(message, log.history(id));
+        MessageView.DeliveryView delivery = message.entry().direction() == Direction.OUTBOUND
+                ? attempts.of(id).map(MessageView.DeliveryView::of).orElse(null) : null;
+        return MessageView.of(message, log.history(id), delivery);
     }
 
     @GetMapping
