@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmx.routes.outbound.PartnerTestServer;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -28,7 +22,6 @@ import org.springframework.http.ResponseEntity;
  */
 class DeadLettersIT extends HubIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KOR = "KOR:MOEL";
     private static final String AGREEMENT = "AGR-KOR-MOEL";
     private static PartnerTestServer partner;
@@ -49,7 +42,7 @@ class DeadLettersIT extends HubIT {
     void aFailedDeliveryIsADeadLetterUntilTheOperatorRetriesIt() throws Exception {
         pointAgreementAtPartner();
         partner.failFirst = Integer.MAX_VALUE;
-        String id = post("BusinessNotice");
+        String id = postOutbound(KOR, "BusinessNotice");
         await().atMost(Duration.ofSeconds(30)).until(() -> state(id).equals("FAILED"));
 
         JsonNode failed = message(id);
@@ -115,31 +108,11 @@ class DeadLettersIT extends HubIT {
         if (pointed) {
             return;
         }
-        AgreementFiles.rewrite(DATA_DIR, "soap-push-KOR-MOEL.xml", "<Version>1</Version>", "<Version>2</Version>",
-                "http://localhost:8091/services/exchange12", partner.endpoint(),
-                "<MaxAttempts>8</MaxAttempts>", "<MaxAttempts>2</MaxAttempts>",
-                "<InitialBackoff>PT30S</InitialBackoff>", "<InitialBackoff>PT1S</InitialBackoff>",
-                "<MaxBackoff>PT1H</MaxBackoff>", "<MaxBackoff>PT1S</MaxBackoff>");
-        ResponseEntity<String> reload = asOperator().postForEntity(url("/api/agreements/reload"), null, String.class);
-        assertThat(reload.getStatusCode()).as(reload.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(reload.getBody()).contains(AGREEMENT);
+        pointPushAgreementAt(partner.endpoint(), "soap-push-KOR-MOEL.xml", AGREEMENT, 2, "PT1S");
         pointed = true;
     }
 
     private static boolean pointed;
-
-    private String post(String documentType) throws Exception {
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("to", KOR);
-        post.put("documentType", documentType);
-        post.put("document", Parties.bodyOf(documentType));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> answer = asOperator().postForEntity(url("/api/outbound"),
-                new HttpEntity<>(JSON.writeValueAsString(post), headers), String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return JSON.readTree(answer.getBody()).get("messageId").asText();
-    }
 
     /** The message's entry in the first page of dead letters (newest first), or null. */
     private JsonNode deadLetter(String id) throws Exception {
@@ -160,19 +133,5 @@ class DeadLettersIT extends HubIT {
             }
         });
         return mine;
-    }
-
-    private JsonNode message(String id) throws Exception {
-        return JSON.readTree(asAuditor().getForObject(url("/api/messages/" + id), String.class));
-    }
-
-    private String state(String id) throws Exception {
-        return message(id).get("state").asText();
-    }
-
-    private List<String> states(String id) throws Exception {
-        List<String> states = new ArrayList<>();
-        message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
-        return states;
     }
 }

@@ -1,15 +1,28 @@
 package org.lmx.hub.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.lmx.hub.HubApplication;
 import org.lmx.hub.config.DevelopmentCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class HubIT {
 
     static final Path DATA_DIR = newDataDir();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -48,6 +62,52 @@ abstract class HubIT {
     /** The admin API as the development user {@code auditor}. */
     TestRestTemplate asAuditor() {
         return rest.withBasicAuth(DevelopmentCredentials.AUDITOR, credentials().auditorPassword());
+    }
+
+    /** The log entry of a message as an auditor reads it ({@code GET /api/messages/{id}}). */
+    JsonNode message(String id) throws Exception {
+        return JSON.readTree(asAuditor().getForObject(url("/api/messages/" + id), String.class));
+    }
+
+    String state(String id) throws Exception {
+        return message(id).get("state").asText();
+    }
+
+    /** The states of a message's history, oldest first. */
+    List<String> states(String id) throws Exception {
+        List<String> states = new ArrayList<>();
+        message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
+        return states;
+    }
+
+    /** The operator issues the committed sample's document of {@code documentType} to {@code to}; its MessageId. */
+    String postOutbound(String to, String documentType) throws Exception {
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("to", to);
+        post.put("documentType", documentType);
+        post.put("document", Parties.bodyOf(documentType));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> answer = asOperator().postForEntity(url("/api/outbound"),
+                new HttpEntity<>(JSON.writeValueAsString(post), headers), String.class);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        return JSON.readTree(answer.getBody()).get("messageId").asText();
+    }
+
+    /**
+     * Version 2 of a demo push agreement, delivering to {@code endpoint} with {@code maxAttempts} and waits of one
+     * second up to {@code maxBackoff}, reloaded by the operator.
+     */
+    void pointPushAgreementAt(String endpoint, String file, String agreementId, int maxAttempts, String maxBackoff)
+            throws Exception {
+        AgreementFiles.rewrite(DATA_DIR, file, "<Version>1</Version>", "<Version>2</Version>",
+                "http://localhost:8091/services/exchange12", endpoint,
+                "<MaxAttempts>8</MaxAttempts>", "<MaxAttempts>" + maxAttempts + "</MaxAttempts>",
+                "<InitialBackoff>PT30S</InitialBackoff>", "<InitialBackoff>PT1S</InitialBackoff>",
+                "<MaxBackoff>PT1H</MaxBackoff>", "<MaxBackoff>" + maxBackoff + "</MaxBackoff>");
+        ResponseEntity<String> reload = asOperator().postForEntity(url("/api/agreements/reload"), null, String.class);
+        assertThat(reload.getStatusCode()).as(reload.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(reload.getBody()).contains(agreementId);
     }
 
     static DevelopmentCredentials credentials() {

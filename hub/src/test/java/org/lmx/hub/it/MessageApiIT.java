@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +48,6 @@ class MessageApiIT extends HubIT {
     private static final String PARTY = "USA:DOL";
     private static final String HUB = "KAZ:MLSP";
     private static final String AGREEMENT = "AGR-USA-DOL";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MessageLog log;

@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Pem;
@@ -29,8 +22,6 @@ import org.lmx.connectors.signature.SignatureVerifier;
 import org.lmx.connectors.signature.TrustAnchors;
 import org.lmx.connectors.signature.VerificationOptions;
 import org.lmx.connectors.signature.VerifiedDocument;
-import org.lmx.connectors.xml.SecureXml;
-import org.lmx.connectors.xml.XmlBytes;
 import org.lmx.hub.broker.BrokerCredentials;
 import org.lmx.hub.broker.EmbeddedBroker;
 import org.lmx.routes.outbound.ReceiptReconciler;
@@ -41,8 +32,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * An operator's document for the migration police (KAZ:MIA) through {@code POST /api/outbound}: the police's own
@@ -52,7 +41,6 @@ import org.w3c.dom.Node;
  */
 class OutboundAgencyIT extends HubIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HUB = "KAZ:MLSP";
     private static final String MIA = "KAZ:MIA";
 
@@ -285,20 +273,6 @@ class OutboundAgencyIT extends HubIT {
 
     private static String text(Document document, String localName) {
         return document.getElementsByTagNameNS(Parties.LMX, localName).item(0).getTextContent();
-    }
-
-    private JsonNode message(String id) throws Exception {
-        return JSON.readTree(asAuditor().getForObject(url("/api/messages/" + id), String.class));
-    }
-
-    private String state(String id) throws Exception {
-        return message(id).get("state").asText();
-    }
-
-    private List<String> states(String id) throws Exception {
-        List<String> states = new ArrayList<>();
-        message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
-        return states;
     }
 
     private long logged() throws Exception {

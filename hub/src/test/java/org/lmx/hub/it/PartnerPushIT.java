@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmx.connectors.Sha256;
 import org.lmx.routes.outbound.PartnerTestServer;
 import org.lmx.xsd.service.v1.Submit;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Documents for a push partner (DEU:BMAS) through {@code POST /api/outbound}, delivered by the hub's Submit to the
@@ -30,7 +20,6 @@ import org.springframework.http.ResponseEntity;
  */
 class PartnerPushIT extends HubIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEU = "DEU:BMAS";
     private static final String AGREEMENT = "AGR-DEU-BMAS";
     private static PartnerTestServer partner;
@@ -51,7 +40,7 @@ class PartnerPushIT extends HubIT {
     void aPartnerThatFailsTwiceHasItDeliveredOnTheThirdAttemptWithTheSameBytes() throws Exception {
         pointAgreementAtPartner();
         partner.failFirst = partner.calls.get() + 2;
-        String id = post("InformationRequest");
+        String id = postOutbound(DEU, "InformationRequest");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> state(id).equals("DELIVERED"));
         assertThat(states(id)).containsExactly("QUEUED", "SENT", "RETRYING", "SENT", "RETRYING", "SENT", "DELIVERED");
@@ -64,7 +53,7 @@ class PartnerPushIT extends HubIT {
         pointAgreementAtPartner();
         partner.failFirst = Integer.MAX_VALUE;
         try {
-            String id = post("BusinessNotice");
+            String id = postOutbound(DEU, "BusinessNotice");
             await().atMost(Duration.ofSeconds(30)).until(() -> state(id).equals("FAILED"));
             assertThat(states(id)).containsExactly("QUEUED", "SENT", "RETRYING", "SENT", "RETRYING", "SENT", "FAILED");
             JsonNode history = message(id).get("history");
@@ -80,43 +69,9 @@ class PartnerPushIT extends HubIT {
         if (pointed) {
             return;
         }
-        AgreementFiles.rewrite(DATA_DIR, "soap-push-DEU-BMAS.xml", "<Version>1</Version>", "<Version>2</Version>",
-                "http://localhost:8091/services/exchange12", partner.endpoint(),
-                "<MaxAttempts>8</MaxAttempts>", "<MaxAttempts>3</MaxAttempts>",
-                "<InitialBackoff>PT30S</InitialBackoff>", "<InitialBackoff>PT1S</InitialBackoff>",
-                "<MaxBackoff>PT1H</MaxBackoff>", "<MaxBackoff>PT2S</MaxBackoff>");
-        ResponseEntity<String> reload = asOperator().postForEntity(url("/api/agreements/reload"), null, String.class);
-        assertThat(reload.getStatusCode()).as(reload.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(reload.getBody()).contains(AGREEMENT);
+        pointPushAgreementAt(partner.endpoint(), "soap-push-DEU-BMAS.xml", AGREEMENT, 3, "PT2S");
         pointed = true;
     }
 
     private static boolean pointed;
-
-    private String post(String documentType) throws Exception {
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("to", DEU);
-        post.put("documentType", documentType);
-        post.put("document", Parties.bodyOf(documentType));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> answer = asOperator().postForEntity(url("/api/outbound"),
-                new HttpEntity<>(JSON.writeValueAsString(post), headers), String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return JSON.readTree(answer.getBody()).get("messageId").asText();
-    }
-
-    private JsonNode message(String id) throws Exception {
-        return JSON.readTree(asAuditor().getForObject(url("/api/messages/" + id), String.class));
-    }
-
-    private String state(String id) throws Exception {
-        return message(id).get("state").asText();
-    }
-
-    private List<String> states(String id) throws Exception {
-        List<String> states = new ArrayList<>();
-        message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
-        return states;
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.xml.ws.WebServiceException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,6 @@ import org.w3c.dom.Element;
  */
 class PullPartnerIT extends HubIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UZB = "UZB:MEHNAT";
     private static final String EWAS = "ARE:NGO-EWAS";
 
@@ -156,19 +154,5 @@ class PullPartnerIT extends HubIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(JSON.writeValueAsString(body), headers);
-    }
-
-    private JsonNode message(String id) throws Exception {
-        return JSON.readTree(asAuditor().getForObject(url("/api/messages/" + id), String.class));
-    }
-
-    private String state(String id) throws Exception {
-        return message(id).get("state").asText();
-    }
-
-    private List<String> states(String id) throws Exception {
-        List<String> states = new ArrayList<>();
-        message(id).get("history").forEach(change -> states.add(change.get("state").asText()));
-        return states;
     }
 }
