@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The outbound entry's refusal as an RFC 9457 problem: 400 for an incomplete or malformed request, 422 for one the
- * agreement or the contract refuses; {@code code} is the stable code, {@code problems} every schema problem.
+ * The outbound entry's refusal as an RFC 9457 problem: 400 for an incomplete or malformed request, 409 for an
+ * Idempotency-Key that named another request, 422 for one the agreement or the contract refuses; {@code code} is the stable code, {@code problems} every schema problem.
  */
 final class OutboundProblem extends RuntimeException {
 
@@ -19,7 +19,11 @@ final class OutboundProblem extends RuntimeException {
     }
 
     ProblemDetail problem() {
-        HttpStatus status = refusal.rule() == OutboundRule.REQUEST_INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
+        HttpStatus status = switch (refusal.rule()) {
+            case REQUEST_INVALID -> HttpStatus.BAD_REQUEST;
+            case REQUEST_KEY_CONFLICT -> HttpStatus.CONFLICT;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
         problem.setTitle(refusal.rule().meaning());
         problem.setProperty("code", refusal.code());

@@ -11,6 +11,7 @@ import org.lmx.routes.outbound.AgencyDeliveryRoute;
 import org.lmx.routes.outbound.DeliveryAttempts;
 import org.lmx.routes.outbound.DeliveryReceipts;
 import org.lmx.routes.outbound.OutboundIssuer;
+import org.lmx.routes.outbound.OutboundRequestKeys;
 import org.lmx.routes.outbound.OutboundRoute;
 import org.lmx.routes.outbound.PartnerExchangeClient;
 import org.lmx.routes.outbound.PartnerPushRoute;
@@ -30,9 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class OutboundConfiguration {
 
     @Bean
-    OutboundRoute outboundRoute(AgreementRegistry agreements, MessageLog log, Credential hubCredential,
+    OutboundRoute outboundRoute(AgreementRegistry agreements, MessageLog log, JdbcTemplate jdbc,
+                                PlatformTransactionManager transactions, Credential hubCredential,
                                 LmxProperties properties, Clock clock) {
-        return new OutboundRoute(new OutboundIssuer(agreements, log, hubCredential, properties.hubParty(), clock));
+        return new OutboundRoute(new OutboundIssuer(agreements, log, new OutboundRequestKeys(jdbc), transactions,
+                hubCredential, properties.hubParty(), clock));
     }
 
     @Bean

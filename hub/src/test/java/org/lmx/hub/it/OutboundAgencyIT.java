@@ -158,6 +158,43 @@ class OutboundAgencyIT extends HubIT {
     }
 
     @Test
+    void anOperatorWhoseAnswerWasLostPostsAgainWithTheSameKeyAndNothingNewIsIssued() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> post = post(MIA, "ComplianceAlert", bodyOf("ComplianceAlert"));
+        long before = logged();
+
+        ResponseEntity<String> first = asOperator().postForEntity(url("/api/outbound"), json(post, key), String.class);
+        ResponseEntity<String> again = asOperator().postForEntity(url("/api/outbound"), json(post, key), String.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode issued = JSON.readTree(first.getBody());
+        JsonNode repeated = JSON.readTree(again.getBody());
+        String id = issued.get("messageId").asText();
+        for (String field : List.of("messageId", "conversationId", "created", "digest")) {
+            assertThat(repeated.get(field)).as(field).isEqualTo(issued.get(field));
+        }
+        assertThat(logged()).isEqualTo(before + 1);
+
+        // the same key for another request: refused, since its caller would otherwise believe it sent
+        post.put("conversationId", UUID.randomUUID().toString());
+        JsonNode conflict = problem(asOperator().postForEntity(url("/api/outbound"), json(post, key), String.class), 409);
+        assertThat(conflict.get("code").asText()).isEqualTo("LMX-OUT-KEY-CONFLICT");
+        assertThat(conflict.get("detail").asText()).contains(id);
+        assertThat(logged()).isEqualTo(before + 1);
+
+        JsonNode audit = JSON.readTree(asAuditor().getForObject(url("/api/audit?limit=50"), String.class));
+        List<String> outcomes = new ArrayList<>();
+        audit.forEach(event -> {
+            if (event.get("details").asText().contains(key)) {
+                outcomes.add(event.get("outcome").asText());
+            }
+        });
+        assertThat(outcomes).containsExactlyInAnyOrder("QUEUED", "REPEATED", "REFUSED");
+        take(id); // once on the police's queue; the repeat put nothing there
+    }
+
+    @Test
     void onlyOperatorsMayPost() throws Exception {
         HttpEntity<String> request = json(post(MIA, "ComplianceAlert", bodyOf("ComplianceAlert")));
         long before = logged();
@@ -246,8 +283,16 @@ class OutboundAgencyIT extends HubIT {
     }
 
     private static HttpEntity<String> json(Map<String, Object> body) throws Exception {
+        return json(body, null);
+    }
+
+    /** @param key the request's Idempotency-Key, or null for none */
+    private static HttpEntity<String> json(Map<String, Object> body, String key) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            headers.set("Idempotency-Key", key);
+        }
         return new HttpEntity<>(JSON.writeValueAsString(body), headers);
     }
 

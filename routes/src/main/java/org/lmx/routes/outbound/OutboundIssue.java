@@ -18,6 +18,8 @@ final class OutboundIssue {
     String created;
     Document envelope;
     byte[] signed;
+    /** The document a keyed request issued before, when this one repeats it: nothing more is done. */
+    OutboundResult repeated;
 
     OutboundIssue(OutboundRequest request, Instant issuedAt) {
         this.request = request;

@@ -32,6 +32,7 @@ import org.lmx.routes.agreements.Inactivity;
 import org.lmx.routes.agreements.SizeLimits;
 import org.lmx.routes.log.Direction;
 import org.lmx.routes.log.LogEntry;
+import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.LoggedAttachment;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageState;
@@ -43,6 +44,9 @@ import org.lmx.xsd.exchange.v1.Body;
 import org.lmx.xsd.exchange.v1.DocumentType;
 import org.lmx.xsd.exchange.v1.ExchangeMessage;
 import org.lmx.xsd.exchange.v1.Header;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -58,18 +62,24 @@ public class OutboundIssuer {
     static final String LMX = "urn:lmx:exchange:1";
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PARTY_FORM = Pattern.compile("[A-Z]{3}:[A-Z0-9][A-Z0-9\\-]{0,31}");
+    private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final JAXBContext ENVELOPE = envelopeContext();
 
     private final AgreementRegistry agreements;
     private final MessageLog log;
+    private final OutboundRequestKeys keys;
+    private final TransactionTemplate transactions;
     private final Credential hub;
     private final String hubParty;
     private final Clock clock;
 
     /** @param clock the time of issue, and the hub's zone in which Header/Created is written */
-    public OutboundIssuer(AgreementRegistry agreements, MessageLog log, Credential hub, String hubParty, Clock clock) {
+    public OutboundIssuer(AgreementRegistry agreements, MessageLog log, OutboundRequestKeys keys,
+                          PlatformTransactionManager transactionManager, Credential hub, String hubParty, Clock clock) {
         this.agreements = agreements;
         this.log = log;
+        this.keys = keys;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.hub = hub;
         this.hubParty = hubParty;
         this.clock = clock;
@@ -97,8 +107,36 @@ public class OutboundIssuer {
             require(a.content().length > 0, "attachment " + a.id() + " is empty");
             require(ids.add(a.id()), "attachment id " + a.id() + " is given twice");
         }
+        require(r.requestKey() == null || KEY_FORM.matcher(r.requestKey()).matches(),
+                "a request key has 1 to 200 printable ASCII characters without spaces, not " + r.requestKey());
         issue.messageId = UUID.randomUUID().toString();
         issue.conversationId = r.conversationId() != null ? r.conversationId() : UUID.randomUUID().toString();
+    }
+
+    /**
+     * A keyed request asked before: the same request gets the document issued then (in its state now); another
+     * request under the same key is refused, since its caller would otherwise believe it sent.
+     */
+    void repeat(OutboundIssue issue) throws OutboundRefusal {
+        String key = issue.request.requestKey();
+        if (key == null) {
+            return;
+        }
+        Optional<OutboundRequestKeys.Keyed> keyed = keys.find(key);
+        if (keyed.isEmpty()) {
+            return;
+        }
+        if (!keyed.get().fingerprint().equals(issue.request.fingerprint())) {
+            throw new OutboundRefusal(OutboundRule.REQUEST_KEY_CONFLICT, "request key " + key + " issued "
+                    + keyed.get().messageId() + " for another request; a new request needs a new key");
+        }
+        String messageId = keyed.get().messageId();
+        LoggedMessage logged = log.find(messageId).orElseThrow(() -> new IllegalStateException(
+                "request key " + key + " names " + messageId + ", which is not logged"));
+        LogEntry e = logged.entry();
+        byte[] signed = log.body(messageId).orElse(null); // purged at the end of retention: the result says so by null
+        issue.repeated = new OutboundResult(messageId, e.conversationId(), e.inReplyTo(), e.agreementId(), e.to(),
+                e.documentType(), e.created(), e.digest(), logged.state(), signed, true);
     }
 
     /**
@@ -252,8 +290,34 @@ public class OutboundIssuer {
         }
     }
 
-    /** One transaction: the log entry with the signed bytes, the attachments, state QUEUED and a DELIVER outbox row. */
-    OutboundResult store(OutboundIssue issue) {
+    /**
+     * One transaction: the log entry with the signed bytes, the attachments, state QUEUED, a DELIVER outbox row and
+     * the request's key. When the same key was taken meanwhile (the same request, racing), nothing is kept and
+     * the other call's document is the answer.
+     */
+    OutboundResult store(OutboundIssue issue) throws OutboundRefusal {
+        String key = issue.request.requestKey();
+        try {
+            return transactions.execute(status -> {
+                OutboundResult result = log(issue);
+                if (key != null) {
+                    keys.keep(key, issue.request.fingerprint(), result.messageId(), issue.issuedAt);
+                }
+                return result;
+            });
+        } catch (DuplicateKeyException e) {
+            if (key == null) {
+                throw e;
+            }
+            repeat(issue);
+            if (issue.repeated == null) {
+                throw e;
+            }
+            return issue.repeated;
+        }
+    }
+
+    private OutboundResult log(OutboundIssue issue) {
         OutboundRequest r = issue.request;
         String digest = Sha256.hex(issue.signed);
         List<LoggedAttachment> listed = r.attachments().stream().map(a -> new LoggedAttachment(a.id(), a.fileName(),
@@ -267,7 +331,7 @@ public class OutboundIssuer {
         log.append(new NewMessage(entry, issue.signed, null, contents, MessageState.QUEUED,
                 "issued by " + origin + "; queued for delivery to " + r.to(), Outbox.Kind.DELIVER));
         return new OutboundResult(issue.messageId, issue.conversationId, r.inReplyTo(), issue.agreement.id(), r.to(),
-                r.documentType(), issue.created, digest, MessageState.QUEUED, issue.signed);
+                r.documentType(), issue.created, digest, MessageState.QUEUED, issue.signed, false);
     }
 
     private static void require(boolean condition, String problem) throws OutboundRefusal {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * an {@link OutboundResult} out. Route {@code outbound} checks the request against the recipient's agreement,
  * builds the ExchangeMessage envelope, validates it, signs it as the hub, and in one transaction logs it (QUEUED)
  * and queues it durably (a DELIVER outbox row). A refusal comes back to the caller as the exchange's
- * {@link OutboundRefusal}, with nothing kept. Processes send here with a ProducerTemplate; operators through
+ * {@link OutboundRefusal}, with nothing kept. A request that repeats a keyed one ({@link OutboundRequest#requestKey()})
+ * gets the document issued the first time and goes no further. Processes send here with a ProducerTemplate; operators through
  * {@code POST /api/outbound}.
  */
 public class OutboundRoute extends RouteBuilder {
@@ -34,6 +35,12 @@ public class OutboundRoute extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(this::begin).id("outbound-request")
                 .process(e -> issuer.request(issue(e))).id("outbound-request-form")
+                .process(e -> issuer.repeat(issue(e))).id("outbound-repeat")
+                .choice().id("outbound-repeated")
+                    .when(e -> issue(e).repeated != null)
+                        .process(e -> e.getMessage().setBody(issue(e).repeated)).id("outbound-issued-before")
+                        .stop().id("outbound-repeat-stop")
+                .end()
                 .process(e -> issuer.agreement(issue(e))).id("outbound-agreement")
                 .process(e -> issuer.document(issue(e))).id("outbound-document")
                 .process(e -> issuer.envelope(issue(e))).id("outbound-envelope")

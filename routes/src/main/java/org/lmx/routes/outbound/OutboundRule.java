@@ -6,6 +6,7 @@ package org.lmx.routes.outbound;
  */
 public enum OutboundRule {
     REQUEST_INVALID("LMX-OUT-REQUEST", "a required field is missing, or a field does not have its form"),
+    REQUEST_KEY_CONFLICT("LMX-OUT-KEY-CONFLICT", "the request key names an earlier request that asked for something else"),
     RECIPIENT_UNKNOWN("LMX-OUT-RECIPIENT", "no agreement of the hub has the recipient as its partner"),
     AGREEMENT_UNKNOWN("LMX-OUT-AGREEMENT", "the agreement named is not one of the hub's"),
     AGREEMENT_OTHER_PARTY("LMX-OUT-AGREEMENT-PARTY", "the agreement named is with another party than the recipient"),

@@ -17,9 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -246,6 +251,70 @@ class OutboundRouteTest {
         assertThat(bench.chainIntact()).isTrue();
     }
 
+    // ---- keyed requests: asking again after a lost answer issues nothing new ----
+
+    @Test
+    void aRepeatedKeyedRequestGetsTheDocumentIssuedTheFirstTime() throws Exception {
+        bench = new OutboundBench(agreements).start("agency-delivery");
+        OutboundRequest request = request(MIA, "PermitDecision", bodyOf("PermitDecision")).withRequestKey("case-17/decision");
+
+        OutboundResult first = bench.issue(request);
+        OutboundResult again = bench.issue(request);
+
+        assertThat(first.repeated()).isFalse();
+        assertThat(again.repeated()).isTrue();
+        assertThat(List.of(again.messageId(), again.conversationId(), again.digest(), again.created()))
+                .containsExactly(first.messageId(), first.conversationId(), first.digest(), first.created());
+        assertThat(again.signed()).isEqualTo(first.signed());
+        assertThat(List.of(bench.count("message_log"), bench.count("outbox"), bench.count("outbound_request")))
+                .containsOnly(1);
+        // a request without a key is a new document each time
+        assertThat(bench.issue(request(MIA, "PermitDecision", bodyOf("PermitDecision"))).messageId())
+                .isNotEqualTo(first.messageId());
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestIsRefusedAndKeepsNothing() throws Exception {
+        bench = new OutboundBench(agreements).start("agency-delivery");
+        OutboundResult first = bench.issue(alert(UUID.randomUUID().toString()).withRequestKey("alert-1"));
+
+        Exchange refused = bench.send(alert(UUID.randomUUID().toString()).withRequestKey("alert-1"));
+
+        assertThat(refused.getException()).isInstanceOf(OutboundRefusal.class)
+                .hasMessageContaining("alert-1").hasMessageContaining(first.messageId());
+        assertThat(((OutboundRefusal) refused.getException()).code()).isEqualTo("LMX-OUT-KEY-CONFLICT");
+        assertThat(bench.count("message_log")).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyOutOfItsFormIsRefused() throws Exception {
+        bench = new OutboundBench(agreements).start("agency-delivery");
+
+        assertRefused(bench.send(alert(UUID.randomUUID().toString()).withRequestKey("two words")), "LMX-OUT-REQUEST");
+    }
+
+    @Test
+    void keyedRequestsRacingEachOtherIssueOneDocument() throws Exception {
+        bench = new OutboundBench(agreements).start("agency-delivery");
+        OutboundRequest request = alert(UUID.randomUUID().toString()).withRequestKey("race");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<OutboundResult>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(callers.submit(() -> bench.issue(request)));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<OutboundResult> result : results) {
+                ids.add(result.get().messageId());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(List.of(bench.count("message_log"), bench.count("outbox"))).containsOnly(1);
+            assertThat(bench.chainIntact()).isTrue();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     // ---- delivery to agencies ----
 
     @Test
@@ -384,6 +453,6 @@ class OutboundRouteTest {
 
     private void assertNothingKept() {
         assertThat(List.of(bench.count("message_log"), bench.count("message_event"), bench.count("message_attachment"),
-                bench.count("attachment_content"), bench.count("outbox"))).containsOnly(0);
+                bench.count("attachment_content"), bench.count("outbox"), bench.count("outbound_request"))).containsOnly(0);
     }
 }
