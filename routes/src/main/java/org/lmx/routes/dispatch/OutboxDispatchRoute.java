@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Drains the outbox's DISPATCH rows (DELIVER rows are the outbound deliveries'): each accepted document is handed
  * to {@value #DISPATCH} and marked DISPATCHED in one transaction, so that a crash between the two dispatches it
- * again rather than never (consumers de-duplicate by MessageId). Until processes exist, route
- * {@code dispatch-document} only records that it was handed over.
+ * again rather than never (consumers de-duplicate by MessageId). Route {@code dispatch-document} gives it to the
+ * {@link DocumentHandler} (the hub's: the case processes), whose answer becomes the note of the DISPATCHED state.
  */
 public class OutboxDispatchRoute extends RouteBuilder {
 
@@ -27,10 +27,18 @@ public class OutboxDispatchRoute extends RouteBuilder {
     private final TransactionTemplate transactions;
     private final long periodMillis;
     private final int batch;
+    private final DocumentHandler handler;
     private ProducerTemplate producer;
 
+    /** A dispatcher that only records the hand-over ({@link DocumentHandler#RECORD_ONLY}). */
     public OutboxDispatchRoute(Outbox outbox, MessageLog log, PlatformTransactionManager transactionManager,
                                long periodMillis, int batch) {
+        this(outbox, log, transactionManager, periodMillis, batch, DocumentHandler.RECORD_ONLY);
+    }
+
+    public OutboxDispatchRoute(Outbox outbox, MessageLog log, PlatformTransactionManager transactionManager,
+                               long periodMillis, int batch, DocumentHandler handler) {
+        this.handler = handler;
         this.outbox = outbox;
         this.log = log;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -44,8 +52,12 @@ public class OutboxDispatchRoute extends RouteBuilder {
         from("timer:outbox?delay=" + periodMillis + "&period=" + periodMillis).routeId("outbox-dispatcher")
                 .process(e -> drain()).id("drain-outbox");
 
+        // no error handler: a failure goes back to drain(), whose transaction it rolls back, never retried here
         from(DISPATCH).routeId("dispatch-document")
-                .log("dispatched ${body.messageId} (${body.entry.documentType}) from ${body.entry.from}").id("dispatched");
+                .errorHandler(noErrorHandler())
+                .log("dispatching ${body.messageId} (${body.entry.documentType}) from ${body.entry.from}").id("dispatching")
+                .process(e -> e.getMessage().setBody(handler.handle(e.getMessage().getMandatoryBody(LoggedMessage.class))))
+                .id("hand-over");
     }
 
     private void drain() {
@@ -65,7 +77,7 @@ public class OutboxDispatchRoute extends RouteBuilder {
         }
         LoggedMessage message = log.find(item.messageId())
                 .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
-        producer.sendBody(DISPATCH, message);
-        log.changeState(message.messageId(), MessageState.DISPATCHED, "handed to " + DISPATCH);
+        String note = producer.requestBody(DISPATCH, message, String.class);
+        log.changeState(message.messageId(), MessageState.DISPATCHED, note);
     }
 }
