@@ -3,6 +3,7 @@ package org.lmx.hub.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox   how often and how much the dispatcher takes from the outbox
  * @param broker   the message broker of the domestic agencies: embedded (default) or external
  * @param push     the calls to push partners' endpoints
+ * @param workPermit the work-permit process: its deadlines and the national quota it starts from
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -25,7 +27,39 @@ public record LmxProperties(
         @DefaultValue("http://localhost:8080/pki/crl/hub-ca.crl") URI crlUrl,
         @DefaultValue Outbox outbox,
         @DefaultValue Broker broker,
-        @DefaultValue Push push) {
+        @DefaultValue Push push,
+        @DefaultValue WorkPermit workPermit) {
+
+    /**
+     * The work-permit process ({@code lmx.work-permit.*}). Deadlines are ISO-8601 durations ({@code P5D}, {@code PT4H}):
+     * when one passes, the process escalates (ARCHITECTURE.md "Processes").
+     *
+     * @param identityCheck       how long the migration police (KAZ:MIA) has to answer the identity check
+     * @param taxCheck            how long the state revenue (KAZ:SRC) has to answer on the employer's tax standing
+     * @param qualificationCheck  how long the applicant's ministry has to verify the qualification
+     * @param informationResponse how long the applicant has to answer a caseworker's request for information
+     * @param quotas              the national quota, seeded into the quota ledger at start where the ledger has no
+     *                            entry for that year, sector and region yet (until the quota-refresh process sets it)
+     */
+    public record WorkPermit(@DefaultValue("P5D") Duration identityCheck, @DefaultValue("P5D") Duration taxCheck,
+                             @DefaultValue("P14D") Duration qualificationCheck,
+                             @DefaultValue("P30D") Duration informationResponse,
+                             @DefaultValue List<Quota> quotas) {
+
+        public WorkPermit {
+            quotas = quotas == null ? List.of() : List.copyOf(quotas);
+        }
+    }
+
+    /**
+     * Places of the national quota of foreign labour for one year, economic sector and region.
+     *
+     * @param sector the economic-activity section, a letter ({@code F}: construction)
+     * @param region an ISO 3166-2:KZ subdivision ({@code KZ-75}: Almaty city)
+     * @param places how many work permits may cover that region in that sector and year
+     */
+    public record Quota(int year, String sector, String region, int places) {
+    }
 
     /**
      * @param connectTimeout how long a push partner's endpoint may take to accept the connection

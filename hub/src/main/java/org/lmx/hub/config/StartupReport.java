@@ -2,6 +2,7 @@ package org.lmx.hub.config;
 
 import org.lmx.hub.broker.BrokerCredentials;
 import org.lmx.hub.broker.EmbeddedBroker;
+import org.lmx.hub.camunda.DevelopmentCaseworkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,14 @@ class StartupReport {
                 .append(base).append("/services/exchange12?wsdl (SOAP 1.2)\n")
                 .append("  admin API ").append(base).append("/api/agreements (docs: ").append(base).append("/swagger-ui.html)\n")
                 .append("  log in    users 'operator' and 'auditor', passwords in ").append(data.credentialsFile()).append('\n')
-                .append("  PKI       ").append(data.pki()).append(" (trust anchor hub-ca.crt.pem)\n")
+                .append("  Tasklist  ").append(base).append("/camunda/app/tasklist/ (Cockpit and Admin beside it; REST: ")
+                .append(base).append("/engine-rest with the same users)\n");
+        if (properties.demo()) {
+            report.append("  caseworkers users ").append(String.join(", ", DevelopmentCaseworkers.USERS.stream()
+                    .map(DevelopmentCaseworkers.Caseworker::id).toList())).append(", passwords in ")
+                    .append(data.root().resolve(DevelopmentCaseworkers.FILE)).append(" (development only)\n");
+        }
+        report.append("  PKI       ").append(data.pki()).append(" (trust anchor hub-ca.crt.pem)\n")
                 .append("  agreements ").append(data.agreements()).append(" (POST /api/agreements/reload after a change)\n");
         EmbeddedBroker embedded = broker.getIfAvailable();
         if (embedded != null) {

@@ -1,11 +1,17 @@
 package org.lmx.hub.security;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.lmx.hub.broker.AgencyAccess;
 import org.lmx.hub.broker.BrokerCredentials;
+import org.lmx.hub.camunda.CaseworkerGroup;
 import org.lmx.hub.config.DevelopmentCredentials;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,7 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what. The admin API needs a user everywhere: auditors read, operators read and act; an agency (its
- * broker user and password) may only read attachments, and the controller serves it those of its own documents.
+ * broker user and password) may only read attachments, and the controller serves it those of its own documents;
+ * permit officers (their Tasklist login) may read the permit register. Camunda's Tasklist and REST API authenticate
+ * against Camunda's identity service themselves (see CamundaConfiguration) and apply its authorizations.
  * The Exchange service is open at the HTTP level because every document there proves its sender by signature.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,11 +33,36 @@ class SecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
     static final String AUDITOR = "AUDITOR";
     static final String AGENCY = "AGENCY";
+    static final String PERMIT_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.PERMIT_OFFICERS);
+
+    /**
+     * Tasklist and Cockpit ({@code /camunda}) log their users in with Camunda's own session and CSRF protection;
+     * {@code /engine-rest} takes HTTP Basic in its own filter. Neither must meet the admin API's Basic authentication
+     * (it would refuse a caseworker's credentials before Camunda sees them). Camunda's first-administrator setup page
+     * is closed for good: the hub creates its users itself.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/camunda/**", "/engine-rest/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        .anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+                            ObjectProvider<ProcessEngine> engine) throws Exception {
+        DaoAuthenticationProvider staffAndAgencies = new DaoAuthenticationProvider(users);
+        staffAndAgencies.setPasswordEncoder(encoder);
         return http
+                .authenticationManager(new ProviderManager(staffAndAgencies, new CaseworkerAuthentication(engine)))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/permits", "/api/permits/*")
+                                .hasAnyRole(OPERATOR, AUDITOR, PERMIT_OFFICERS)
                         .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole(OPERATOR, AUDITOR, AGENCY)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/agreements/validate").hasAnyRole(OPERATOR, AUDITOR)

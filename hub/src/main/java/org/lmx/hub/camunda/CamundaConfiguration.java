@@ -1,0 +1,38 @@
+package org.lmx.hub.camunda;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.lmx.hub.config.DataDirectory;
+import org.lmx.hub.config.LmxProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Camunda in the hub (the starters do the rest: the engine on the hub's DataSource and transaction manager, Tasklist
+ * at {@code /camunda}, the REST API at {@code /engine-rest}; settings under {@code camunda.bpm} in application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaConfiguration {
+
+    @Bean
+    ProcessEnginePlugin caseworkerSetup(DataDirectory data, LmxProperties properties) {
+        return new CaseworkerSetup(properties.demo() ? data.root().resolve(DevelopmentCaseworkers.FILE) : null);
+    }
+
+    /**
+     * Camunda's REST API is never open: every call names a user of the identity service with HTTP Basic, and runs
+     * as that user, so the engine's authorizations apply to it as they do in Tasklist.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}
