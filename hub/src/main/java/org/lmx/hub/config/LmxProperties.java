@@ -38,12 +38,17 @@ public record LmxProperties(
      * @param taxCheck            how long the state revenue (KAZ:SRC) has to answer on the employer's tax standing
      * @param qualificationCheck  how long the applicant's ministry has to verify the qualification
      * @param informationResponse how long the applicant has to answer a caseworker's request for information
+     * @param contactName         the office the hub's requests and decisions name as Contact (default: the ministry's
+     *                            labour-migration department)
+     * @param contactEmail        its e-mail address, or none
+     * @param contactPhone        its phone number (E.164), or none
      * @param quotas              the national quota, seeded into the quota ledger at start where the ledger has no
      *                            entry for that year, sector and region yet (until the quota-refresh process sets it)
      */
     public record WorkPermit(@DefaultValue("P5D") Duration identityCheck, @DefaultValue("P5D") Duration taxCheck,
-                             @DefaultValue("P14D") Duration qualificationCheck,
-                             @DefaultValue("P30D") Duration informationResponse,
+                             @DefaultValue("P10D") Duration qualificationCheck,
+                             @DefaultValue("P14D") Duration informationResponse,
+                             String contactName, String contactEmail, String contactPhone,
                              @DefaultValue List<Quota> quotas) {
 
         public WorkPermit {

@@ -11,6 +11,7 @@ import org.lmx.hub.config.LmxProperties;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.exchange.ExchangeSoapRoute;
 import org.lmx.routes.agreements.SizeLimits;
+import org.lmx.routes.dispatch.DocumentHandler;
 import org.lmx.routes.dispatch.OutboxDispatchRoute;
 import org.lmx.routes.inbound.InboundChecks;
 import org.lmx.routes.inbound.InboundRoute;
@@ -79,9 +80,9 @@ class ExchangeConfiguration {
 
     @Bean
     OutboxDispatchRoute outboxDispatchRoute(Outbox outbox, MessageLog log, PlatformTransactionManager transactions,
-                                            LmxProperties properties) {
+                                            LmxProperties properties, DocumentHandler processDispatch) {
         return new OutboxDispatchRoute(outbox, log, transactions, properties.outbox().pollMillis(),
-                properties.outbox().batch());
+                properties.outbox().batch(), processDispatch);
     }
 
     @Bean

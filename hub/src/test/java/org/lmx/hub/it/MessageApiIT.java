@@ -74,9 +74,10 @@ class MessageApiIT extends HubIT {
         windowEnd = now.minusSeconds(5);
         LoggedAttachment scan = new LoggedAttachment("att-1", "passport \"scan\".pdf", "application/pdf", passport.length,
                 Sha256.hex(passport));
-        // the first two are dispatched from the outbox; the third is kept out of it and stays ACCEPTED
-        append(Direction.INBOUND, "WorkPermitApplication", windowStart, List.of(scan), true);
-        append(Direction.INBOUND, "WorkPermitApplication", windowStart.plusSeconds(1), List.of(), true);
+        // the first two are dispatched from the outbox (bodies made up, so of a type no process reads); the third is
+        // kept out of it and stays ACCEPTED
+        append(Direction.INBOUND, "BusinessNotice", windowStart, List.of(scan), true);
+        append(Direction.INBOUND, "BusinessNotice", windowStart.plusSeconds(1), List.of(), true);
         append(Direction.INBOUND, "Ping", windowStart.plusSeconds(2), List.of(), false);
         append(Direction.OUTBOUND, "PermitDecision", windowStart.plusSeconds(3), List.of(), false);
     }
@@ -112,7 +113,7 @@ class MessageApiIT extends HubIT {
         assertThat(message.get("from").asText()).isEqualTo(PARTY);
         assertThat(message.get("to").asText()).isEqualTo(HUB);
         assertThat(message.get("agreementId").asText()).isEqualTo(AGREEMENT);
-        assertThat(message.get("documentType").asText()).isEqualTo("WorkPermitApplication");
+        assertThat(message.get("documentType").asText()).isEqualTo("BusinessNotice");
         assertThat(message.get("inReplyTo").isNull()).isTrue();
         assertThat(message.get("created").asText()).endsWith("-04:00");
         assertThat(Instant.parse(message.get("loggedAt").asText())).isEqualTo(first.loggedAt());
@@ -162,7 +163,7 @@ class MessageApiIT extends HubIT {
         assertThat(all.get("items").get(0).has("history")).isFalse();
         assertThat(all.get("items").get(0).get("to").asText()).isEqualTo(PARTY);
 
-        assertThat(ids(get(asAuditor(), "/api/messages?party=" + PARTY + "&type=WorkPermitApplication" + window)))
+        assertThat(ids(get(asAuditor(), "/api/messages?party=" + PARTY + "&type=BusinessNotice" + window)))
                 .containsExactly(id(1), id(0));
         assertThat(ids(get(asAuditor(), "/api/messages?party=" + PARTY + "&type=Ping" + window))).containsExactly(id(2));
         assertThat(get(asAuditor(), "/api/messages?party=" + PARTY + "&type=Receipt" + window).get("total").asLong()).isZero();
