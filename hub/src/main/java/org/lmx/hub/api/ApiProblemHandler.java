@@ -15,7 +15,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Boot's own error page hides the reason, and a caller with a wrong parameter or body needs to read what and why.
  */
 @RestControllerAdvice(assignableTypes = {MessageController.class, AttachmentController.class, LogController.class,
-        RejectionController.class, OutboundController.class, DeadLetterController.class})
+        RejectionController.class, OutboundController.class, DeadLetterController.class,
+        PermitController.class})
 class ApiProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -19,6 +20,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. The admin API needs a user everywhere: auditors read, operators read and act; an agency (its
@@ -33,6 +38,7 @@ class SecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
     static final String AUDITOR = "AUDITOR";
     static final String AGENCY = "AGENCY";
+    private static final String CAMUNDA_SETUP = "/camunda/api/admin/setup/**";
     static final String PERMIT_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.PERMIT_OFFICERS);
 
     /**
@@ -45,12 +51,20 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/camunda/**", "/engine-rest/**")
+                // whole paths (these are not Spring MVC's servlet, whose patterns the plain String matchers would use)
+                .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        .requestMatchers(path(CAMUNDA_SETUP)).denyAll()
                         .anyRequest().permitAll())
+                // as if there were no such page (Camunda's own refusal, while an administrator exists, is a 403)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND),
+                        path(CAMUNDA_SETUP)))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lmx.hub.HubApplication;
+import org.lmx.hub.camunda.DevelopmentCaseworkers;
 import org.lmx.hub.config.DevelopmentCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,6 +109,12 @@ abstract class HubIT {
         ResponseEntity<String> reload = asOperator().postForEntity(url("/api/agreements/reload"), null, String.class);
         assertThat(reload.getStatusCode()).as(reload.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(reload.getBody()).contains(agreementId);
+    }
+
+    /** Camunda's REST API and the admin API as the development caseworker {@code user} (e.g. {@code permit-officer}). */
+    TestRestTemplate asCaseworker(String user) {
+        return rest.withBasicAuth(user, DevelopmentCaseworkers.password(
+                DATA_DIR.resolve(DevelopmentCaseworkers.FILE), user));
     }
 
     static DevelopmentCredentials credentials() {

@@ -1,0 +1,182 @@
+package org.lmx.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lmx.hub.camunda.DevelopmentCaseworkers;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Camunda's REST API and Tasklist as caseworkers and strangers meet them: nothing without a login of Camunda's
+ * identity service, the development caseworkers' passwords generated into the data directory, Camunda's
+ * first-administrator page closed, and each group seeing its own processes' cases only. Permit officers read the
+ * permit register of the admin API with the same login, and nothing else there.
+ */
+class CaseworkerAccessIT extends HubIT {
+
+    @Test
+    void theEngineRestApiWantsALoginOfCamundasIdentityService() {
+        assertThat(rest.getForEntity(url("/engine-rest/task"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // a wrong password locks the user for a few seconds (Camunda's brute-force delay): a user no other test logs in as
+        assertThat(rest.withBasicAuth("quota-officer", "guess").getForEntity(url("/engine-rest/task"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("nobody", "guess").getForEntity(url("/engine-rest/task"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // the admin API's operator is no user of Camunda's
+        assertThat(asOperator().getForEntity(url("/engine-rest/task"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(asCaseworker("permit-officer").getForEntity(url("/engine-rest/task"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theDevelopmentCaseworkersPasswordsAreGeneratedIntoTheDataDirectoryForTheOwnerOnly() throws Exception {
+        Path file = DATA_DIR.resolve(DevelopmentCaseworkers.FILE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        for (DevelopmentCaseworkers.Caseworker user : DevelopmentCaseworkers.USERS) {
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(user.id() + ".password="));
+            JsonNode groups = json(asCaseworker("admin").getForEntity(url("/engine-rest/group?member=" + user.id()),
+                    String.class));
+            assertThat(groups.findValuesAsText("id")).containsExactly(user.group());
+        }
+    }
+
+    @Test
+    void camundasFirstAdministratorPageIsClosed() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String intruder = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"N\"},"
+                + "\"credentials\":{\"password\":\"intruder-password-1\"}}";
+        ResponseEntity<String> setup = rest.postForEntity(url("/camunda/api/admin/setup/default/user/create"),
+                new HttpEntity<>(intruder, headers), String.class);
+
+        // the hub has no such page (Camunda itself would refuse with 403 only while an administrator exists, which a
+        // hub without the development users does not have)
+        assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json(asCaseworker("admin").getForEntity(url("/engine-rest/user?id=intruder"), String.class))).isEmpty();
+    }
+
+    @Test
+    void aCaseworkerLogsInToTasklistButNotToCockpit() {
+        assertThat(webappLogin("permit-officer", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(webappLogin("permit-officer", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(webappLogin("admin", "cockpit").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void permitOfficersDoNotSeeTheCasesOfAnotherProcess() throws Exception {
+        deployAsAdmin("it-other-cases", """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="urn:lmx:it">
+                  <process id="it-other-cases" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="look"/>
+                    <userTask id="look" camunda:candidateGroups="consular-officers"/>
+                    <sequenceFlow id="f2" sourceRef="look" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> started = asCaseworker("admin").postForEntity(
+                url("/engine-rest/process-definition/key/it-other-cases/start"), new HttpEntity<>("{}", headers),
+                String.class);
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String instance = json(started).get("id").asText();
+
+        // consular officers see the case: the task is theirs by BPMN
+        assertThat(json(asCaseworker("consular-officer").getForEntity(url("/engine-rest/task?processInstanceId=" + instance),
+                String.class))).hasSize(1);
+        // permit officers do not: neither its definition, nor the instance, nor its task, nor its history
+        assertThat(json(asCaseworker("permit-officer").getForEntity(url("/engine-rest/process-definition?key=it-other-cases"),
+                String.class))).isEmpty();
+        assertThat(json(asCaseworker("permit-officer").getForEntity(url("/engine-rest/process-instance?processInstanceIds="
+                + instance), String.class))).isEmpty();
+        assertThat(json(asCaseworker("permit-officer").getForEntity(url("/engine-rest/task?processInstanceId=" + instance),
+                String.class))).isEmpty();
+        assertThat(json(asCaseworker("permit-officer").getForEntity(url("/engine-rest/history/process-instance?processInstanceId="
+                + instance), String.class))).isEmpty();
+        assertThat(asCaseworker("permit-officer").getForEntity(url("/engine-rest/process-instance/" + instance),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // the administrator sees everything
+        assertThat(json(asCaseworker("admin").getForEntity(url("/engine-rest/process-instance?processInstanceIds="
+                + instance), String.class))).hasSize(1);
+    }
+
+    @Test
+    void permitOfficersReadThePermitRegisterAndNothingElseOfTheAdminApi() {
+        assertThat(asCaseworker("permit-officer").getForEntity(url("/api/permits"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(asCaseworker("permit-officer").getForEntity(url("/api/permits/KZ-WP-1999-000001"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(asCaseworker("permit-officer").getForEntity(url("/api/messages"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asCaseworker("consular-officer").getForEntity(url("/api/permits"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("quota-officer", "guess").getForEntity(url("/api/permits"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity(url("/api/permits"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(asAuditor().getForEntity(url("/api/permits"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Logs in to a Camunda web application as its login page does, on a fresh session: a first request gives the
+     * session and its CSRF token (Camunda's own protection), the form POST sends both back.
+     */
+    private ResponseEntity<String> webappLogin(String user, String application) {
+        ResponseEntity<String> page = rest.getForEntity(url("/camunda/app/" + application + "/"), String.class);
+        List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
+        headers.set("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", DevelopmentCaseworkers.password(DATA_DIR.resolve(DevelopmentCaseworkers.FILE), user));
+        return rest.exchange(url("/camunda/api/admin/auth/user/default/login/" + application), HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+    }
+
+    private void deployAsAdmin(String name, String bpmn) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", name);
+        parts.add("deploy-changed-only", "true");
+        parts.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name + ".bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> deployed = asCaseworker("admin").postForEntity(url("/engine-rest/deployment/create"),
+                new HttpEntity<>(parts, headers), String.class);
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static JsonNode json(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody());
+    }
+}
