@@ -2,10 +2,12 @@ package org.lmx.processes.workpermit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -39,10 +41,13 @@ abstract class WorkPermitCaseTest {
 
     static final WorkPermitEngine WORLD = WorkPermitEngine.get();
 
+    /** Per test instance: a static one would be shared by the subclasses and emptied by the first one's afterAll. */
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(WORLD.engine).build();
+    ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(WORLD.engine).build();
 
     ProcessEngine engine;
+    /** Each case as it was when it started: assertions on it still work once it has ended. */
+    private final Map<String, ProcessInstance> started = new HashMap<>();
 
     @BeforeEach
     void resetTheWorld() {
@@ -56,8 +61,14 @@ abstract class WorkPermitCaseTest {
         ReceivedDocument document = Applications.from(partner, application);
         DispatchOutcome outcome = WORLD.dispatcher.dispatch(document);
         assertThat(outcome.kind()).isEqualTo(DispatchOutcome.Kind.STARTED);
+        started.put(outcome.processInstanceId(), engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(outcome.processInstanceId()).singleResult());
         runJobs(outcome.processInstanceId());
         return outcome.processInstanceId();
+    }
+
+    ProcessInstance instance(String processInstanceId) {
+        return started.get(processInstanceId);
     }
 
     /** Runs every job of the case that is due, as the job executor would, until none is left. */

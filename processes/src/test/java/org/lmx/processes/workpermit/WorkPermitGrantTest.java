@@ -23,8 +23,7 @@ class WorkPermitGrantTest extends WorkPermitCaseTest {
 
         String pid = apply(KOREA, Applications.standardWelder());
 
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid)
-                .singleResult();
+        ProcessInstance instance = instance(pid);
         assertThat(instance).isWaitingAt("awaitIdentityCheck", "awaitTaxStatus", "awaitQualification");
         assertThat(variable(pid, "category")).isEqualTo("STANDARD");
         Issued identity = sent(pid, "IdentityCheckRequest");
