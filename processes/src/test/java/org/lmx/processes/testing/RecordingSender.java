@@ -24,10 +24,30 @@ public final class RecordingSender implements DocumentSender {
     private final List<Issued> issued = new ArrayList<>();
     private final Map<String, Issued> byKey = new ConcurrentHashMap<>();
     private final List<Issued> repeats = new ArrayList<>();
+    private String refuseOnceTo;
+    private String loseAnswerOnceTo;
+
+    /**
+     * The next document to this party is issued, but its caller never hears so (an exception after the entry
+     * committed, as when the answer is lost): the step fails and runs again.
+     */
+    public synchronized void loseAnswerOnce(String to) {
+        loseAnswerOnceTo = to;
+    }
+
+    /** The next document to this party is refused, as the hub refuses one whose agreement is suspended. */
+    public synchronized void refuseOnce(String to) {
+        refuseOnceTo = to;
+    }
 
     @Override
     public synchronized Sent send(OutgoingDocument document) {
         ContractSchema.validateElement(document);
+        if (document.to().equals(refuseOnceTo)) {
+            refuseOnceTo = null;
+            throw new IllegalStateException("LMX-OUT-AGREEMENT-NOT-ACTIVE: the agreement with " + document.to()
+                    + " is not ACTIVE");
+        }
         if (document.requestKey() != null) {
             Issued first = byKey.get(document.requestKey());
             if (first != null) {
@@ -43,6 +63,10 @@ public final class RecordingSender implements DocumentSender {
         issued.add(sent);
         if (document.requestKey() != null) {
             byKey.put(document.requestKey(), sent);
+        }
+        if (document.to().equals(loseAnswerOnceTo)) {
+            loseAnswerOnceTo = null;
+            throw new IllegalStateException("the answer for " + sent.messageId() + " was lost");
         }
         return new Sent(sent.messageId(), document.conversationId());
     }
@@ -69,6 +93,8 @@ public final class RecordingSender implements DocumentSender {
         issued.clear();
         byKey.clear();
         repeats.clear();
+        refuseOnceTo = null;
+        loseAnswerOnceTo = null;
     }
 
     private static boolean same(OutgoingDocument a, OutgoingDocument b) {
