@@ -17,8 +17,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * A document for a push partner that never answers ends FAILED after the agreement's maximum and is listed in
  * {@code GET /api/deadletters}; the operator's audited retry, once the partner is back, delivers it. The partner is
- * KOR:MOEL, whose agreement no other IT rewrites (they only submit to the hub as Korea): version 2 points it at a
- * {@link PartnerTestServer} with 2 attempts 1 s apart.
+ * KOR:MOEL: a new version of its agreement points it at this class's {@link PartnerTestServer} with 2 attempts 1 s
+ * apart (WorkPermitIT points it at its own in turn; the other ITs only submit to the hub as Korea).
  */
 class DeadLettersIT extends HubIT {
 
@@ -103,7 +103,7 @@ class DeadLettersIT extends HubIT {
         assertThat(rest.getForEntity(url("/api/deadletters"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    /** Once for the class: version 2 of the agreement, at the partner's address, 2 attempts with short waits. */
+    /** Once for the class: a new version of the agreement, at the partner's address, 2 attempts with short waits. */
     private synchronized void pointAgreementAtPartner() throws Exception {
         if (pointed) {
             return;

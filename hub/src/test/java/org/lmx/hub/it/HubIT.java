@@ -96,16 +96,14 @@ abstract class HubIT {
     }
 
     /**
-     * Version 2 of a demo push agreement, delivering to {@code endpoint} with {@code maxAttempts} and waits of one
-     * second up to {@code maxBackoff}, reloaded by the operator.
+     * The next version of a demo push agreement, delivering to {@code endpoint} with {@code maxAttempts} and waits of
+     * one second up to {@code maxBackoff}, reloaded by the operator. Each IT class that needs a partner points the
+     * agreement at its own in turn (classes run one after the other).
      */
     void pointPushAgreementAt(String endpoint, String file, String agreementId, int maxAttempts, String maxBackoff)
             throws Exception {
-        AgreementFiles.rewrite(DATA_DIR, file, "<Version>1</Version>", "<Version>2</Version>",
-                "http://localhost:8091/services/exchange12", endpoint,
-                "<MaxAttempts>8</MaxAttempts>", "<MaxAttempts>" + maxAttempts + "</MaxAttempts>",
-                "<InitialBackoff>PT30S</InitialBackoff>", "<InitialBackoff>PT1S</InitialBackoff>",
-                "<MaxBackoff>PT1H</MaxBackoff>", "<MaxBackoff>" + maxBackoff + "</MaxBackoff>");
+        AgreementFiles.nextVersion(DATA_DIR, file, Map.of("Endpoint", endpoint,
+                "MaxAttempts", Integer.toString(maxAttempts), "InitialBackoff", "PT1S", "MaxBackoff", maxBackoff));
         ResponseEntity<String> reload = asOperator().postForEntity(url("/api/agreements/reload"), null, String.class);
         assertThat(reload.getStatusCode()).as(reload.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(reload.getBody()).contains(agreementId);
