@@ -82,6 +82,7 @@ class WorkPermitReviewTest extends WorkPermitCaseTest {
 
         assertThat(answered.kind()).isEqualTo(DispatchOutcome.Kind.CORRELATED);
         assertThat(instance(pid)).isWaitingAt("review");
+        assertThat(engine.getRuntimeService().getVariable(pid, "decision")).as("asked afresh").isNull();
         assertThat((String) variable(pid, "informationAnswers"))
                 .isEqualTo("q1: Company housing, Azattyk Avenue 50\nq2: Attached");
         review(pid, Map.of("decision", "APPROVE", "reasons", "Housing confirmed"));
