@@ -23,7 +23,9 @@ final class Applicants {
 
     /** The local trainees the employer commits to mentor, or null when the application makes no commitment. */
     static Integer mentoredTrainees(WorkPermitApplication application) {
-        return null;
+        WorkPermitApplication.Position.LocalTraineeMentoring mentoring =
+                application.getPosition().getLocalTraineeMentoring();
+        return mentoring == null ? null : mentoring.getTrainees();
     }
 
     /** The applicant as a Person (a Traveller restricts Person; the requests that name a Person take a copy). */

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 /**
  * The caseworker asked for more information: a new round with its own deadline, fixed here (in the review's
  * transaction) so that the request sent next says the same RespondBy however often its step runs. Earlier answers
- * are cleared, so that the review shows this round's answers or that none came.
+ * and the review's decision are cleared, so that the next review shows this round's answers (or that none came)
+ * and asks for a new decision.
  */
 public class PlanInformationRequest implements JavaDelegate {
 
@@ -27,5 +28,7 @@ public class PlanInformationRequest implements JavaDelegate {
         execution.setVariable(INFORMATION_ROUND, round == null ? 1 : round + 1);
         execution.setVariable(INFORMATION_DUE, CaseFile.due(clock.instant().plus(settings.informationResponse())));
         execution.setVariable(INFORMATION_ANSWERS, null);
+        // the next review starts without a decision in its form; this one stays in the history
+        execution.removeVariable(DECISION);
     }
 }

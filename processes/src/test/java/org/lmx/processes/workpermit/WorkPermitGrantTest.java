@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lmx.processes.permit.Permit;
 import org.lmx.processes.testing.Applications;
 import org.lmx.processes.testing.RecordingSender.Issued;
+import org.lmx.xsd.exchange.v1.WorkPermitApplication;
 
 /** A clean case from application to granted permit, the way most permits go. */
 class WorkPermitGrantTest extends WorkPermitCaseTest {
@@ -53,6 +54,7 @@ class WorkPermitGrantTest extends WorkPermitCaseTest {
         assertThat(permit.validTo()).isEqualTo(LocalDate.of(2027, 2, 28));
         assertThat(permit.holder().travelDocumentNumber()).isEqualTo("M715B2046");
         assertThat(permit.applicantPartner()).isEqualTo(KOREA);
+        assertThat(permit.mentoredTrainees()).as("the application's commitment").isEqualTo(2);
 
         List<Issued> decisions = decisions(pid);
         assertThat(decisions).extracting(d -> d.document().to())
@@ -60,6 +62,23 @@ class WorkPermitGrantTest extends WorkPermitCaseTest {
         assertThat(decisions.get(0).document().inReplyTo()).isEqualTo(variable(pid, "applicationId"));
         assertThat(new String(decisions.get(0).document().document(), StandardCharsets.UTF_8))
                 .contains("<Decision>GRANTED</Decision>", "<PermitNumber>KZ-WP-2026-000001</PermitNumber>",
-                        "<Name>officer.aigerim</Name>");
+                        "<Name>officer.aigerim</Name>",
+                        "The employer mentors 2 local trainees alongside the holder");
+    }
+
+    @Test
+    void anApplicationWithoutAMentoringCommitmentGivesAPermitWithoutOne() {
+        WORLD.ledger.seed(2026, "F", "KZ-23", 5);
+        WORLD.ledger.seed(2026, "F", "KZ-47", 5);
+        WorkPermitApplication application = Applications.standardWelder();
+        application.getPosition().setLocalTraineeMentoring(null);
+
+        String pid = apply(KOREA, application);
+        cleanChecks(pid, KOREA);
+        review(pid, Map.of("decision", "APPROVE", "reasons", "ok"));
+
+        assertThat(WORLD.register.forCase(caseReference(pid)).orElseThrow().mentoredTrainees()).isNull();
+        assertThat(new String(decisions(pid).get(0).document().document(), StandardCharsets.UTF_8))
+                .doesNotContain("trainee");
     }
 }
