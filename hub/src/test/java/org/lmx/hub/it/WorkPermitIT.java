@@ -199,6 +199,8 @@ class WorkPermitIT extends HubIT {
             assertThat(permit.get("regions")).extracting(JsonNode::asText).containsExactly("KZ-23", "KZ-47");
             assertThat(permit.get("holder").get("surname").asText()).isEqualTo("PARK");
             assertThat(permit.get("validFrom").asText()).isEqualTo("2027-03-01");
+            // the employer's commitment in the application: two local welding graduates work beside the engineer
+            assertThat(permit.get("mentoredTrainees").asInt()).isEqualTo(2);
             ResponseEntity<String> one = asOperator().getForEntity(url("/api/permits/" + permitNumber), String.class);
             assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(JSON.readTree(one.getBody()).get("holder").get("travelDocumentNumber").asText()).isEqualTo(passport);
