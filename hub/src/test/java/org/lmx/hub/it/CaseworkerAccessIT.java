@@ -69,15 +69,18 @@ class CaseworkerAccessIT extends HubIT {
 
         // the hub has no such page (Camunda itself would refuse with 403 only while an administrator exists, which a
         // hub without the development users does not have)
-        assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(setup.getStatusCode()).as(setup.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(json(asCaseworker("admin").getForEntity(url("/engine-rest/user?id=intruder"), String.class))).isEmpty();
     }
 
     @Test
     void aCaseworkerLogsInToTasklistButNotToCockpit() {
-        assertThat(webappLogin("permit-officer", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(webappLogin("permit-officer", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(webappLogin("admin", "cockpit").getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> tasklist = webappLogin("permit-officer", "tasklist");
+        assertThat(tasklist.getStatusCode()).as(tasklist.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> cockpit = webappLogin("permit-officer", "cockpit");
+        assertThat(cockpit.getStatusCode()).as(cockpit.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> admin = webappLogin("admin", "cockpit");
+        assertThat(admin.getStatusCode()).as(admin.getBody()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

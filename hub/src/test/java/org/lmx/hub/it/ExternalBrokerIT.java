@@ -84,11 +84,10 @@ class ExternalBrokerIT {
         broker.configure(security);
         broker.launch();
         String hubPassword = BrokerCredentials.open(dataDir.resolve(BrokerCredentials.FILE)).password(BrokerCredentials.HUB_USER);
-        // its process engine named apart: closing a second "default" would unregister the shared IT hub's (RestartIT)
-        hub = new SpringApplicationBuilder(HubApplication.class).run("--lmx.data-dir=" + dataDir, "--server.port=0",
-                "--server.address=127.0.0.1", "--lmx.broker.embedded=false", "--lmx.broker.url=" + broker.coreUrl(),
-                "--lmx.broker.user=" + BrokerCredentials.HUB_USER, "--lmx.broker.password=" + hubPassword,
-                "--camunda.bpm.generate-unique-process-engine-name=true");
+        hub = new SpringApplicationBuilder(HubApplication.class).run(SecondHub.arguments("--lmx.data-dir=" + dataDir,
+                "--server.port=0", "--server.address=127.0.0.1", "--lmx.broker.embedded=false",
+                "--lmx.broker.url=" + broker.coreUrl(), "--lmx.broker.user=" + BrokerCredentials.HUB_USER,
+                "--lmx.broker.password=" + hubPassword));
         broker.awaitListening();
     }
 

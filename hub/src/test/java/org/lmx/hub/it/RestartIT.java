@@ -35,16 +35,11 @@ class RestartIT {
         }
     }
 
-    /**
-     * A hub of its own, beside the one the other ITs share in this JVM: its process engine gets a name of its own,
-     * since Camunda registers engines by name JVM-wide, and closing a second "default" would unregister the shared
-     * hub's engine for its REST API and Tasklist.
-     */
+    /** A hub of its own, beside the one the other ITs share in this JVM (see SecondHub). */
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(HubApplication.class)
-                .run("--lmx.data-dir=" + dataDir, "--server.port=0", "--server.address=127.0.0.1",
-                        "--lmx.broker.core-port=0", "--lmx.broker.amqp-port=0",
-                        "--camunda.bpm.generate-unique-process-engine-name=true");
+                .run(SecondHub.arguments("--lmx.data-dir=" + dataDir, "--server.port=0", "--server.address=127.0.0.1",
+                        "--lmx.broker.core-port=0", "--lmx.broker.amqp-port=0"));
     }
 
     /** What must not change across a restart. */
