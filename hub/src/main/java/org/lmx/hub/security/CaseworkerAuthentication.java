@@ -1,6 +1,7 @@
 package org.lmx.hub.security;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,7 +29,7 @@ final class CaseworkerAuthentication implements AuthenticationProvider {
     }
 
     static String role(CaseworkerGroup group) {
-        return group.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return group.id().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     @Override
