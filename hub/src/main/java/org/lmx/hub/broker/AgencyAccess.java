@@ -64,6 +64,8 @@ public class AgencyAccess {
             for (AgencyQueues agency : agencies) {
                 embedded.allow(agency, credentials.password(agency.user()));
             }
+            // the agencies may connect from now on (at start: not before their users exist)
+            embedded.openAcceptors();
         } else {
             check(external.getObject(), agencies);
         }

@@ -1,6 +1,7 @@
 package org.lmx.hub.broker;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -16,6 +17,7 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.lmx.hub.config.LmxProperties;
@@ -28,10 +30,16 @@ import org.lmx.routes.agency.AgencyQueues;
  * and consume its {@code .in} (and read its dead letters); the hub may do anything under {@code lmx.}. Agencies
  * may create temporary queues for replies outside {@code lmx.} and consume those it created; nobody but the hub may
  * manage the broker.
+ *
+ * <p>The AMQP and Core acceptors open only when {@link #openAcceptors()} is called, once the agencies are let in:
+ * a broker that listened before it knew its users would refuse every agency reconnecting after a restart, and a
+ * refused login is final for clients such as Qpid JMS's failover, which then stop reconnecting for good.
  */
 public final class EmbeddedBroker {
 
     public static final String IN_VM_URL = "vm://0";
+    /** The acceptors the agencies connect to; the hub's own in-VM acceptor opens with the broker. */
+    private static final List<String> NETWORK_ACCEPTORS = List.of("core", "amqp");
     static final String HUB_ROLE = "lmx-hub";
     static final String AGENCY_ROLE = "agency";
     /**
@@ -64,8 +72,10 @@ public final class EmbeddedBroker {
         config.setLargeMessagesDirectory(directory.resolve("large-messages").toString());
         try {
             config.addAcceptorConfiguration("in-vm", IN_VM_URL);
-            config.addAcceptorConfiguration("core", "tcp://" + settings.host() + ":" + settings.corePort() + "?protocols=CORE");
-            config.addAcceptorConfiguration("amqp", "tcp://" + settings.host() + ":" + settings.amqpPort() + "?protocols=AMQP");
+            config.addAcceptorConfiguration("core", "tcp://" + settings.host() + ":" + settings.corePort()
+                    + "?protocols=CORE;autoStart=false");
+            config.addAcceptorConfiguration("amqp", "tcp://" + settings.host() + ":" + settings.amqpPort()
+                    + "?protocols=AMQP;autoStart=false");
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot configure the broker's acceptors: " + e.getMessage(), e);
         }
@@ -83,6 +93,16 @@ public final class EmbeddedBroker {
 
     public void start() throws Exception {
         embedded.start();
+    }
+
+    /** Opens the AMQP and Core acceptors, if not yet open: call it once the agencies known now are let in. */
+    public synchronized void openAcceptors() throws Exception {
+        for (String name : NETWORK_ACCEPTORS) {
+            Acceptor acceptor = server().getRemotingService().getAcceptor(name);
+            if (!acceptor.isStarted()) {
+                acceptor.start();
+            }
+        }
     }
 
     public void stop() throws Exception {

@@ -39,9 +39,10 @@ class OutboundConfiguration {
     }
 
     @Bean
-    AgencyDeliveryRoute agencyDeliveryRoute(Outbox outbox, MessageLog log, AgreementRegistry agreements,
-                                            PlatformTransactionManager transactions, LmxProperties properties) {
-        return new AgencyDeliveryRoute(outbox, log, agreements, transactions, AgencyDeliveryRoute.JMS_ENDPOINT,
+    AgencyDeliveryRoute agencyDeliveryRoute(DeliveryAttempts attempts, MessageLog log, AgreementRegistry agreements,
+                                            PlatformTransactionManager transactions, LmxProperties properties,
+                                            Clock clock) {
+        return new AgencyDeliveryRoute(attempts, log, agreements, transactions, clock, AgencyDeliveryRoute.JMS_ENDPOINT,
                 properties.outbox().pollMillis(), properties.outbox().batch());
     }
 

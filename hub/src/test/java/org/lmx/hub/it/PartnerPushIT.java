@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PartnerPushIT extends HubIT {
     }
 
     @Test
-    void aPartnerThatFailsTwiceHasItDeliveredOnTheThirdAttemptWithTheSameBytes() throws Exception {
+    void aPartnerThatFailsTwiceHasItDeliveredOnTheThirdAttemptWithTheSameBytesAndTakesOneCopyIntoEffect() throws Exception {
         pointAgreementAtPartner();
         partner.failFirst = partner.calls.get() + 2;
         String id = postOutbound(DEU, "InformationRequest");
@@ -46,6 +47,16 @@ class PartnerPushIT extends HubIT {
         assertThat(states(id)).containsExactly("QUEUED", "SENT", "RETRYING", "SENT", "RETRYING", "SENT", "DELIVERED");
         String digest = message(id).get("digest").asText();
         assertThat(partner.received.stream().map(Submit::getDocument).map(Sha256::hex).filter(digest::equals)).hasSize(3);
+
+        // three copies on the wire, one taken into effect
+        List<PartnerTestServer.Call> calls = partner.callsOf(id);
+        assertThat(calls).hasSize(3).extracting(PartnerTestServer.Call::digest).containsOnly(digest);
+        assertThat(partner.wireCopies(id)).isEqualTo(3);
+        assertThat(partner.effects(id)).isEqualTo(1);
+        assertThat(partner.conflicts).doesNotContain(id);
+        // the agreement's backoff between them: 1 s after the first failure, then 2 s (lower bounds only)
+        assertThat(calls.get(1).since(calls.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(calls.get(2).since(calls.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -59,6 +70,8 @@ class PartnerPushIT extends HubIT {
             JsonNode history = message(id).get("history");
             assertThat(history.get(history.size() - 1).get("note").asText())
                     .startsWith("attempt 3 of 3 failed: ").contains("SOAP fault");
+            assertThat(partner.wireCopies(id)).isEqualTo(3);
+            assertThat(partner.effects(id)).isZero();
         } finally {
             partner.failFirst = 0;
         }

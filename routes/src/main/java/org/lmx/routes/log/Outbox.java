@@ -1,9 +1,6 @@
 package org.lmx.routes.log;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,25 +31,6 @@ public class Outbox {
     public List<Item> pending(Kind kind, int max) {
         return jdbc.query("SELECT id, message_id FROM outbox WHERE kind = ? AND done_at IS NULL ORDER BY id LIMIT ?",
                 (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), kind.name(), max);
-    }
-
-    /**
-     * The pending deliveries of messages sent under the given agreements, in the order of the message log (so that
-     * the documents of one conversation leave in the order they were issued).
-     */
-    public List<Item> pendingDeliveries(Collection<String> agreementIds, int max) {
-        if (agreementIds.isEmpty()) {
-            return List.of();
-        }
-        List<Object> args = new ArrayList<>();
-        args.add(Kind.DELIVER.name());
-        args.addAll(agreementIds);
-        args.add(max);
-        return jdbc.query("SELECT o.id, o.message_id FROM outbox o JOIN message_log m ON m.message_id = o.message_id"
-                        + " WHERE o.kind = ? AND o.done_at IS NULL AND m.agreement_id IN ("
-                        + String.join(", ", Collections.nCopies(agreementIds.size(), "?")) + ")"
-                        + " ORDER BY m.seq LIMIT ?",
-                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), args.toArray());
     }
 
     public long pendingCount() {

@@ -1,5 +1,9 @@
 package org.lmx.routes.outbound;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +15,13 @@ import org.apache.camel.component.jms.JmsConstants;
 import org.lmx.routes.agency.AgencyQueues;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.AgreementSummary;
+import org.lmx.routes.agreements.CurrentAgreement;
+import org.lmx.routes.agreements.DeliveryPolicy;
 import org.lmx.routes.agreements.TransportKind;
 import org.lmx.routes.log.LogEntry;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageState;
-import org.lmx.routes.log.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,10 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * signed document, byte for byte, as a JMS BytesMessage on the agency's {@code lmx.agency.<CODE>.in}.
  *
  * <p>The send happens inside the database transaction that marks the row done and the message SENT: if the
- * broker does not take it, nothing is marked and the next round tries again; if the commit fails after the
- * broker took it, the document is sent again (delivery is at least once; recipients de-duplicate by MessageId).
+ * broker does not take it, nothing is marked but the failed attempt, and the message is RETRYING with the next
+ * attempt after the agreement's backoff, then FAILED after its MaxAttempts (a dead letter until an operator
+ * retries it), as for push partners; if the commit fails after the broker took it, the document is sent again
+ * (delivery is at least once; recipients de-duplicate by MessageId).
  * JMSXGroupID is the ConversationId, so that the documents of one conversation are consumed in order even by
- * several consumers; within a round, a conversation whose document could not be sent sends nothing after it.
+ * several consumers; a conversation whose document waits for its next attempt sends nothing after it.
  * Rows for SOAP partners (push and pull) are left pending for their own delivery.
  */
 public class AgencyDeliveryRoute extends RouteBuilder {
@@ -46,22 +53,31 @@ public class AgencyDeliveryRoute extends RouteBuilder {
     public static final String GROUP_ID = "JMSXGroupID";
     private static final Logger LOG = LoggerFactory.getLogger(AgencyDeliveryRoute.class);
 
-    private final Outbox outbox;
+    /** For a document whose agreement is no longer in force (it is still delivered: it was issued under it). */
+    static final DeliveryPolicy NO_AGREEMENT_IN_FORCE = new DeliveryPolicy(12, Duration.ofSeconds(10),
+            Duration.ofMinutes(10), BigDecimal.valueOf(2));
+
+    private final DeliveryAttempts attempts;
     private final MessageLog log;
     private final AgreementRegistry agreements;
     private final TransactionTemplate transactions;
+    private final FailedAttempts failures;
+    private final Clock clock;
     private final String endpoint;
     private final long periodMillis;
     private final int batch;
     private ProducerTemplate producer;
 
     /** @param endpoint where documents are sent ({@link #JMS_ENDPOINT} in the hub) */
-    public AgencyDeliveryRoute(Outbox outbox, MessageLog log, AgreementRegistry agreements,
-                               PlatformTransactionManager transactionManager, String endpoint, long periodMillis, int batch) {
-        this.outbox = outbox;
+    public AgencyDeliveryRoute(DeliveryAttempts attempts, MessageLog log, AgreementRegistry agreements,
+                               PlatformTransactionManager transactionManager, Clock clock, String endpoint,
+                               long periodMillis, int batch) {
+        this.attempts = attempts;
         this.log = log;
         this.agreements = agreements;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.failures = new FailedAttempts(attempts, log, transactionManager, clock);
+        this.clock = clock;
         this.endpoint = endpoint;
         this.periodMillis = periodMillis;
         this.batch = batch;
@@ -79,35 +95,41 @@ public class AgencyDeliveryRoute extends RouteBuilder {
                 .to(endpoint).id("send-to-agency-in");
     }
 
-    /** One round: the oldest pending deliveries to agencies, each in its own transaction. */
+    /** One round: the oldest pending deliveries to agencies, those due attempted once each in its own transaction. */
     void drain() {
         List<String> queueAgreements = agreements.list().stream().filter(a -> a.transport() == TransportKind.QUEUE)
                 .map(AgreementSummary::id).toList();
+        Instant now = clock.instant();
         Set<String> held = new HashSet<>();
-        for (Outbox.Item item : outbox.pendingDeliveries(queueAgreements, batch)) {
+        for (DeliveryAttempts.Pending item : attempts.pending(queueAgreements, batch)) {
             LoggedMessage message = log.find(item.messageId())
                     .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
             String conversation = message.entry().conversationId();
             if (held.contains(conversation)) {
                 continue;
             }
+            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(now)) {
+                held.add(conversation);
+                continue;
+            }
             try {
                 transactions.executeWithoutResult(status -> deliver(item));
             } catch (RuntimeException e) {
-                // it stays pending and goes first in its conversation next round; other conversations go on
+                // it stays pending and goes first in its conversation next time; other conversations go on
                 held.add(conversation);
                 LOG.error("delivering {} to {} failed; it stays in the outbox", message.messageId(), message.entry().to(), e);
-                retrying(message, e);
+                failures.record(item.id(), message.messageId(), item.attempts() + 1, policyOf(message.entry()),
+                        "not taken by the broker: " + e.getMessage());
             }
         }
     }
 
-    private void deliver(Outbox.Item item) {
-        if (!outbox.done(item)) {
+    private void deliver(DeliveryAttempts.Pending item) {
+        if (!attempts.begin(item.id(), item.attempts() + 1) || !attempts.finish(item.id(), null)) {
             return; // another node took it
         }
         LoggedMessage message = log.find(item.messageId()).orElseThrow();
-        if (message.state() == MessageState.DELIVERED || message.state() == MessageState.REJECTED_BY_RECIPIENT) {
+        if (FailedAttempts.receipted(message.state())) {
             // sent before a crash undid the commit, and receipted since: there is nothing left to deliver
             return;
         }
@@ -115,7 +137,8 @@ public class AgencyDeliveryRoute extends RouteBuilder {
         String queue = AgencyQueues.of(entry.to()).in();
         byte[] signed = log.body(entry.messageId())
                 .orElseThrow(() -> new IllegalStateException("the signed bytes of " + entry.messageId() + " are purged"));
-        log.changeState(entry.messageId(), MessageState.SENT, "put on " + queue);
+        log.changeState(entry.messageId(), MessageState.SENT, "put on " + queue
+                + (item.attempts() == 0 ? "" : " (attempt " + (item.attempts() + 1) + ")"));
         Exchange sent = producer.send(SEND, exchange -> {
             exchange.setPattern(ExchangePattern.InOnly);
             exchange.getMessage().setBody(signed);
@@ -135,16 +158,7 @@ public class AgencyDeliveryRoute extends RouteBuilder {
         }
     }
 
-    /** A message that could not be put on its queue the first time shows it: QUEUED becomes RETRYING, once. */
-    private void retrying(LoggedMessage message, RuntimeException cause) {
-        try {
-            if (log.find(message.messageId()).map(LoggedMessage::state).orElse(null) == MessageState.QUEUED) {
-                String reason = String.valueOf(cause.getMessage());
-                log.changeState(message.messageId(), MessageState.RETRYING, "not taken by the broker ("
-                        + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason) + "); tried again every round");
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the state of {} could not be set to RETRYING", message.messageId(), e);
-        }
+    private DeliveryPolicy policyOf(LogEntry entry) {
+        return agreements.current(entry.agreementId()).map(CurrentAgreement::delivery).orElse(NO_AGREEMENT_IN_FORCE);
     }
 }

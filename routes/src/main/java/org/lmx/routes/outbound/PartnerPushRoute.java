@@ -2,7 +2,6 @@ package org.lmx.routes.outbound;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class PartnerPushRoute extends RouteBuilder {
 
-    /** message_event.note's width */
-    private static final int MAX_NOTE = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(PartnerPushRoute.class);
 
     private final DeliveryAttempts attempts;
@@ -49,6 +46,7 @@ public class PartnerPushRoute extends RouteBuilder {
     private final ReceiptReconciler reconciler;
     private final PartnerExchangeClient client;
     private final TransactionTemplate transactions;
+    private final FailedAttempts failures;
     private final Clock clock;
     private final long periodMillis;
     private final int batch;
@@ -62,6 +60,7 @@ public class PartnerPushRoute extends RouteBuilder {
         this.reconciler = reconciler;
         this.client = client;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.failures = new FailedAttempts(attempts, log, transactionManager, clock);
         this.clock = clock;
         this.periodMillis = periodMillis;
         this.batch = batch;
@@ -104,7 +103,7 @@ public class PartnerPushRoute extends RouteBuilder {
     /** One attempt; true when nothing is left to do for this row. */
     private boolean deliver(DeliveryAttempts.Pending item, LoggedMessage message) {
         LogEntry entry = message.entry();
-        if (receipted(message.state())) {
+        if (FailedAttempts.receipted(message.state())) {
             // receipted meanwhile (a late receipt, or the outcome of a call before a crash)
             attempts.finish(item.id(), null);
             return true;
@@ -155,25 +154,6 @@ public class PartnerPushRoute extends RouteBuilder {
     }
 
     private void failed(DeliveryAttempts.Pending item, String messageId, int attempt, DeliveryPolicy policy, String error) {
-        LOG.warn("attempt {} of {} to deliver {} failed: {}", attempt, policy.maxAttempts(), messageId, error);
-        transactions.executeWithoutResult(status -> {
-            if (log.find(messageId).map(LoggedMessage::state).filter(PartnerPushRoute::receipted).isPresent()) {
-                attempts.finish(item.id(), null); // its receipt came in by another way meanwhile
-                return;
-            }
-            String note = "attempt " + attempt + " of " + policy.maxAttempts() + " failed: " + error;
-            if (attempt >= policy.maxAttempts()) {
-                attempts.finish(item.id(), error);
-                log.changeState(messageId, MessageState.FAILED, DeliveryAttempts.clip(note, MAX_NOTE));
-            } else {
-                Instant next = clock.instant().plus(policy.backoffAfter(attempt)).truncatedTo(ChronoUnit.MILLIS);
-                attempts.retryAt(item.id(), next, error);
-                log.changeState(messageId, MessageState.RETRYING, DeliveryAttempts.clip(note + "; next attempt at " + next, MAX_NOTE));
-            }
-        });
-    }
-
-    private static boolean receipted(MessageState state) {
-        return state == MessageState.DELIVERED || state == MessageState.REJECTED_BY_RECIPIENT;
+        failures.record(item.id(), messageId, attempt, policy, error);
     }
 }

@@ -82,7 +82,8 @@ final class OutboundBench implements AutoCloseable {
         Outbox outbox = new Outbox(jdbc, clock);
         camel.addRoutes(new OutboundRoute(new OutboundIssuer(registry, log, new OutboundRequestKeys(jdbc),
                 db.transactions(), pki.credential(HUB), HUB, clock)));
-        camel.addRoutes(new AgencyDeliveryRoute(outbox, log, registry, db.transactions(), "jms:queue:unused", 20, 10));
+        camel.addRoutes(new AgencyDeliveryRoute(new DeliveryAttempts(jdbc, clock), log, registry, db.transactions(), clock,
+                "jms:queue:unused", 20, 10));
         camel.addRoutes(new OutboxDispatchRoute(outbox, log, db.transactions(), 20, 10));
         AdviceWith.adviceWith(camel, "agency-send", a -> a.weaveById("send-to-agency-in").replace().to(AGENCY));
     }

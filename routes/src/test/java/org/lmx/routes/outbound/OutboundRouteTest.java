@@ -53,6 +53,7 @@ import org.lmx.routes.log.LogEntry;
 import org.lmx.routes.log.LoggedAttachment;
 import org.lmx.routes.log.MessageState;
 import org.lmx.routes.log.StateChange;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
 
 /**
@@ -363,7 +364,7 @@ class OutboundRouteTest {
     }
 
     @Test
-    void aDocumentTheBrokerDoesNotTakeIsMarkedNothingAndHoldsBackItsConversationOnly() throws Exception {
+    void aDocumentTheBrokerDoesNotTakeIsRetriedWithTheAgreementsBackoffAndHoldsBackItsConversationOnly() throws Exception {
         bench = new OutboundBench(agreements).start("agency-delivery");
         String held = UUID.randomUUID().toString();
         OutboundResult firstHeld = bench.issue(alert(held));
@@ -371,36 +372,80 @@ class OutboundRouteTest {
         OutboundResult secondHeld = bench.issue(alert(held));
         AtomicBoolean brokerRefuses = new AtomicBoolean(true);
         List<String> attempts = new CopyOnWriteArrayList<>();
-        List<String> taken = new CopyOnWriteArrayList<>();
-        bench.camel.getEndpoint(AGENCY, MockEndpoint.class).whenAnyExchangeReceived(e -> {
-            String id = e.getMessage().getHeader("lmxMessageId", String.class);
-            attempts.add(id);
-            if (brokerRefuses.get() && held.equals(e.getMessage().getHeader("lmxConversationId"))) {
-                throw new IllegalStateException("AMQ219014: timed out waiting for the broker");
-            }
-            taken.add(id);
-        });
+        List<String> taken = brokerThatRefuses(held, brokerRefuses, attempts);
 
         bench.camel.getRouteController().startRoute("agency-delivery");
 
-        // the other conversation goes on; the first held document shows it is being retried; the second waits
-        await().atMost(Duration.ofSeconds(10)).until(() -> bench.log.find(other.messageId()).orElseThrow().state()
-                == MessageState.SENT && bench.log.find(firstHeld.messageId()).orElseThrow().state() == MessageState.RETRYING);
-        await().atMost(Duration.ofSeconds(10)).until(() -> attempts.stream().filter(firstHeld.messageId()::equals).count() >= 3);
+        // the other conversation goes on; the first held document waits for its next attempt, 10 s later (AGR-KAZ-MIA)
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(other) == MessageState.SENT
+                && state(firstHeld) == MessageState.RETRYING);
+        assertThat(bench.log.history(firstHeld.messageId()).get(1).note())
+                .contains("attempt 1 of 12 failed", "AMQ219014", "next attempt at " + NOW.plusSeconds(10));
+        bench.clock.advance(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts.stream().filter(firstHeld.messageId()::equals).count() == 2);
         assertThat(attempts).doesNotContain(secondHeld.messageId());
-        assertThat(bench.log.find(secondHeld.messageId()).orElseThrow().state()).isEqualTo(MessageState.QUEUED);
+        assertThat(state(secondHeld)).isEqualTo(MessageState.QUEUED);
         assertThat(bench.jdbc.queryForList("SELECT message_id FROM outbox WHERE done_at IS NULL ORDER BY id", String.class))
                 .containsExactly(firstHeld.messageId(), secondHeld.messageId());
 
         brokerRefuses.set(false);
+        bench.clock.advance(Duration.ofSeconds(20)); // the second wait: 10 s doubled
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bench.count("outbox WHERE done_at IS NULL") == 0);
         assertThat(taken).containsExactly(other.messageId(), firstHeld.messageId(), secondHeld.messageId());
         assertThat(bench.log.history(firstHeld.messageId())).extracting(StateChange::state)
-                .containsExactly(MessageState.QUEUED, MessageState.RETRYING, MessageState.SENT);
-        assertThat(bench.log.history(firstHeld.messageId()).get(1).note()).contains("AMQ219014");
+                .containsExactly(MessageState.QUEUED, MessageState.RETRYING, MessageState.RETRYING, MessageState.SENT);
+        assertThat(bench.log.history(firstHeld.messageId()).get(3).note()).isEqualTo("put on lmx.agency.MIA.in (attempt 3)");
         assertThat(bench.log.history(secondHeld.messageId())).extracting(StateChange::state)
                 .containsExactly(MessageState.QUEUED, MessageState.SENT);
+    }
+
+    @Test
+    void aDocumentTheBrokerNeverTakesIsFailedAfterTheAgreementsMaximumAndAnOperatorsRetrySendsIt() throws Exception {
+        bench = new OutboundBench(agreements, dir -> AgreementFiles.write(dir, AgreementFiles.MIA, AgreementFiles.edit(
+                AgreementFiles.example(AgreementFiles.MIA), "<MaxAttempts>12</MaxAttempts>", "<MaxAttempts>2</MaxAttempts>")))
+                .start("agency-delivery");
+        String conversation = UUID.randomUUID().toString();
+        OutboundResult failing = bench.issue(alert(conversation));
+        AtomicBoolean brokerRefuses = new AtomicBoolean(true);
+        List<String> taken = brokerThatRefuses(conversation, brokerRefuses, new CopyOnWriteArrayList<>());
+        bench.camel.getRouteController().startRoute("agency-delivery");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(failing) == MessageState.RETRYING);
+        bench.clock.advance(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(failing) == MessageState.FAILED);
+        assertThat(bench.log.history(failing.messageId()).get(2).note()).startsWith("attempt 2 of 2 failed: ")
+                .contains("AMQ219014");
+        DeliveryAttempts rows = new DeliveryAttempts(bench.jdbc, bench.clock);
+        assertThat(rows.of(failing.messageId()).orElseThrow().lastError()).contains("AMQ219014");
+        assertThat(bench.count("outbox WHERE done_at IS NULL")).isZero(); // a dead letter
+
+        brokerRefuses.set(false);
+        new TransactionTemplate(bench.db.transactions()).executeWithoutResult(status -> { // what the operator's retry does
+            assertThat(rows.reopen(failing.messageId())).isTrue();
+            bench.log.changeState(failing.messageId(), MessageState.QUEUED, "retry by operator");
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(failing) == MessageState.SENT);
+        assertThat(taken).containsExactly(failing.messageId());
+    }
+
+    /** The agency's queue as a mock broker that refuses the documents of {@code conversation} while told to. */
+    private List<String> brokerThatRefuses(String conversation, AtomicBoolean refuses, List<String> attempts) {
+        List<String> taken = new CopyOnWriteArrayList<>();
+        bench.camel.getEndpoint(AGENCY, MockEndpoint.class).whenAnyExchangeReceived(e -> {
+            String id = e.getMessage().getHeader("lmxMessageId", String.class);
+            attempts.add(id);
+            if (refuses.get() && conversation.equals(e.getMessage().getHeader("lmxConversationId"))) {
+                throw new IllegalStateException("AMQ219014: timed out waiting for the broker");
+            }
+            taken.add(id);
+        });
+        return taken;
+    }
+
+    private MessageState state(OutboundResult issued) {
+        return bench.log.find(issued.messageId()).orElseThrow().state();
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.lmx.connectors.Sha256;
 import org.lmx.routes.inbound.FetchQuestion;
 import org.lmx.routes.log.MessageState;
 import org.lmx.routes.log.StateChange;
-import org.lmx.routes.log.Outbox;
 import org.lmx.routes.outbound.ReceiptReconciler.Reconciliation;
 import org.lmx.routes.outbound.ReceiptReconciler.Reconciliation.Status;
 
@@ -150,7 +149,7 @@ class PullDeliveryRouteTest {
         assertThat(fetch(UZB, 10)).isEmpty();
         assertThat(acknowledge(receipt)).extracting(Reconciliation::status)
                 .containsExactly(Status.ALREADY_RECONCILED);
-        assertThat(new Outbox(bench.jdbc, bench.clock).pendingDeliveries(List.of("AGR-UZB-MEHNAT"), 10)).isEmpty();
+        assertThat(new DeliveryAttempts(bench.jdbc, bench.clock).pending(List.of("AGR-UZB-MEHNAT"), 10)).isEmpty();
     }
 
     private byte[] accepted(OutboundResult sent) throws Exception {

@@ -1,0 +1,113 @@
+package org.lmx.hub.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub as an operator runs it: {@code java -jar target/lmx-hub.jar serve} in a JVM of its own, on a data directory
+ * and on fixed loopback ports (HTTP and the broker's AMQP acceptor), so that a restart comes back where clients look
+ * for it. Each start writes its output to a file of its own beside the data directory.
+ */
+final class HubProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "lmx-hub.jar").toAbsolutePath();
+
+    final Path dataDir;
+    final int httpPort;
+    final int amqpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile Process process;
+    private Path output;
+    private int starts;
+
+    HubProcess(Path dataDir, int httpPort, int amqpPort) {
+        this.dataDir = dataDir;
+        this.httpPort = httpPort;
+        this.amqpPort = amqpPort;
+    }
+
+    /** A loopback port free now (chosen up front, so that it stays the same across a restart). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the hub is running already");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        output = dataDir.resolveSibling(dataDir.getFileName() + "-hub-" + (++starts) + ".log");
+        process = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "serve", "--lmx.data-dir=" + dataDir,
+                "--server.port=" + httpPort, "--server.address=127.0.0.1", "--lmx.broker.amqp-port=" + amqpPort,
+                "--lmx.broker.core-port=0"))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** Waits until the Exchange service's WSDL is served: its Camel routes, and so the hub's, have started. */
+    void awaitReady(Duration atMost) {
+        await("the hub on port " + httpPort + " serving (output: " + output + ")").dontCatchUncaughtExceptions()
+                .atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + output);
+                    }
+                    return serving();
+                });
+    }
+
+    private boolean serving() {
+        try {
+            HttpRequest wsdl = HttpRequest.newBuilder(URI.create(url("/services/exchange?wsdl")))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return http.send(wsdl, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Kills the hub's JVM abruptly (SIGKILL: no shutdown hook, nothing flushed) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the killed hub is still alive");
+        }
+    }
+
+    /** Stops the hub as an operator does (SIGTERM: a graceful shutdown). */
+    void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
