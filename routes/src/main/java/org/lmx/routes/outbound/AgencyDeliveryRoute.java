@@ -3,10 +3,7 @@ package org.lmx.routes.outbound;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
@@ -99,29 +96,18 @@ public class AgencyDeliveryRoute extends RouteBuilder {
     void drain() {
         List<String> queueAgreements = agreements.list().stream().filter(a -> a.transport() == TransportKind.QUEUE)
                 .map(AgreementSummary::id).toList();
-        Instant now = clock.instant();
-        Set<String> held = new HashSet<>();
-        for (DeliveryAttempts.Pending item : attempts.pending(queueAgreements, batch)) {
-            LoggedMessage message = log.find(item.messageId())
-                    .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
-            String conversation = message.entry().conversationId();
-            if (held.contains(conversation)) {
-                continue;
-            }
-            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(now)) {
-                held.add(conversation);
-                continue;
-            }
+        DeliveryRound.run(attempts.pending(queueAgreements, batch), log, clock.instant(), (item, message) -> {
             try {
                 transactions.executeWithoutResult(status -> deliver(item));
+                return true;
             } catch (RuntimeException e) {
                 // it stays pending and goes first in its conversation next time; other conversations go on
-                held.add(conversation);
                 LOG.error("delivering {} to {} failed; it stays in the outbox", message.messageId(), message.entry().to(), e);
                 failures.record(item.id(), message.messageId(), item.attempts() + 1, policyOf(message.entry()),
                         "not taken by the broker: " + e.getMessage());
+                return false;
             }
-        }
+        });
     }
 
     private void deliver(DeliveryAttempts.Pending item) {

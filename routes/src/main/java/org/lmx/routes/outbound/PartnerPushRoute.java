@@ -1,11 +1,8 @@
 package org.lmx.routes.outbound;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.AgreementSummary;
@@ -76,28 +73,14 @@ public class PartnerPushRoute extends RouteBuilder {
     void drain() {
         List<String> pushAgreements = agreements.list().stream().filter(a -> a.transport() == TransportKind.SOAP_PUSH)
                 .map(AgreementSummary::id).toList();
-        Instant now = clock.instant();
-        Set<String> held = new HashSet<>();
-        for (DeliveryAttempts.Pending item : attempts.pending(pushAgreements, batch)) {
-            LoggedMessage message = log.find(item.messageId())
-                    .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
-            String conversation = message.entry().conversationId();
-            if (held.contains(conversation)) {
-                continue;
-            }
-            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(now)) {
-                held.add(conversation);
-                continue;
-            }
+        DeliveryRound.run(attempts.pending(pushAgreements, batch), log, clock.instant(), (item, message) -> {
             try {
-                if (!deliver(item, message)) {
-                    held.add(conversation);
-                }
+                return deliver(item, message);
             } catch (RuntimeException e) {
-                held.add(conversation);
                 LOG.error("delivering {} to {} failed; it stays in the outbox", message.messageId(), message.entry().to(), e);
+                return false;
             }
-        }
+        });
     }
 
     /** One attempt; true when nothing is left to do for this row. */
