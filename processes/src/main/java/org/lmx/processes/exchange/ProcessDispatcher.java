@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lmx.processes.exchange.DispatchOutcome.Kind;
+import org.lmx.processes.permit.PermitRegister;
+import org.lmx.processes.tracking.MovementCorrelation;
 import org.lmx.processes.workpermit.ReplyVariables;
 import org.lmx.processes.workpermit.WorkPermitVariables;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seam 2 (ARCHITECTURE.md "Modules"): hands an accepted document to the processes through Camunda's
  * RuntimeService. A WorkPermitApplication starts {@value WorkPermitVariables#PROCESS_KEY} (business key: its
  * MessageId); a reply correlates as the BPMN message of its type, with the case's conversation AND the request it
- * answers (InReplyTo = the MessageId the case sent) AND the party the request went to.
+ * answers (InReplyTo = the MessageId the case sent) AND the party the request went to. A BorderCrossingEvent or a
+ * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}).
  * <p>
  * Exactly once per MessageId: the outcome is written to {@code process_dispatch} in the same transaction as the
  * start or the correlation (joining the caller's, e.g. the exchange's outbox transaction), so a redelivered
@@ -45,6 +48,7 @@ public class ProcessDispatcher {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MovementCorrelation movements;
 
     public ProcessDispatcher(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                              Clock clock) {
@@ -52,6 +56,7 @@ public class ProcessDispatcher {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.movements = new MovementCorrelation(runtime, new PermitRegister(jdbc));
     }
 
     public ProcessDispatcher(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -60,8 +65,9 @@ public class ProcessDispatcher {
 
     public DispatchOutcome dispatch(ReceivedDocument document) {
         boolean starts = WorkPermitVariables.APPLICATION_TYPE.equals(document.documentType());
+        boolean movement = MovementCorrelation.takes(document.documentType());
         Reply reply = REPLIES.get(document.documentType());
-        if (!starts && reply == null) {
+        if (!starts && !movement && reply == null) {
             return new DispatchOutcome(Kind.NOT_FOR_PROCESSES, null,
                     "no process takes a " + document.documentType());
         }
@@ -70,7 +76,8 @@ public class ProcessDispatcher {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            DispatchOutcome outcome = starts ? start(document) : correlate(document, reply);
+            DispatchOutcome outcome = starts ? start(document)
+                    : movement ? movements.correlate(document) : correlate(document, reply);
             record(document.messageId(), outcome);
             return outcome;
         });

@@ -69,6 +69,13 @@ public class PermitRegister {
                 caseReference).stream().findFirst();
     }
 
+    /** The permits of the holder of this travel document (number AND issuing state), latest validity first. */
+    public List<Permit> forTravelDocument(String number, String issuingState) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM permit WHERE travel_document_number = ?"
+                        + " AND travel_document_state = ? ORDER BY valid_to DESC, permit_number DESC",
+                PermitRegister::row, number, issuingState);
+    }
+
     /** Newest decision first, by the holder's travel document and/or the applicant partner, paged. */
     public PermitPage list(PermitQuery query) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");

@@ -8,10 +8,12 @@ import org.lmx.processes.permit.PermitRegister;
 import org.lmx.processes.permit.RegisterCounters;
 import org.lmx.processes.quota.QuotaLedger;
 import org.lmx.processes.quota.QuotaShares;
+import org.lmx.processes.tracking.PermitTrackingBeans;
 
 /**
- * Every bean that work-permit.bpmn names by delegateExpression, under that name. Process tests give the map to the
- * engine configuration ({@code setBeans}); the hub registers each entry as a Spring bean of the same name.
+ * Every bean that work-permit.bpmn and permit-tracking.bpmn name by delegateExpression, under that name. Process
+ * tests give the map to the engine configuration ({@code setBeans}); the hub registers each entry as a Spring bean
+ * of the same name.
  */
 public final class WorkPermitBeans {
 
@@ -41,6 +43,8 @@ public final class WorkPermitBeans {
         beans.put("grantPermit", new GrantPermit(register, clock));
         beans.put("refuseApplication", new RefuseApplication(ledger, clock));
         beans.put("sendDecision", new SendDecision(sender, settings));
+        // the permit's tracking, started by work-permit on a grant
+        beans.putAll(PermitTrackingBeans.of(sender, register, settings, clock));
         return beans;
     }
 }

@@ -24,6 +24,7 @@ public final class WorkPermitEngine {
 
     public static final String BPMN = "bpmn/work-permit.bpmn";
     public static final String DMN = "dmn/work-permit-category.dmn";
+    public static final String TRACKING_BPMN = "bpmn/permit-tracking.bpmn";
     public static final WorkPermitSettings SETTINGS = WorkPermitSettings.defaults();
 
     private static WorkPermitEngine instance;
@@ -68,6 +69,7 @@ public final class WorkPermitEngine {
         clock.reset();
         sender.clear();
         shares.clear();
+        database.jdbc().update("DELETE FROM permit_movement");
         database.jdbc().update("DELETE FROM permit_region");
         database.jdbc().update("DELETE FROM permit");
         database.jdbc().update("DELETE FROM quota_reservation");

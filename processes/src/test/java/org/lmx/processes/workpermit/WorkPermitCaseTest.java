@@ -29,11 +29,11 @@ import org.lmx.xsd.exchange.v1.WorkPermitApplication;
 
 /**
  * What every work-permit process test does: the shared engine (camunda-bpm-junit5 with an engine built in code),
- * the process and its decision table deployed for each test and removed after it (with its instances), the
+ * the process, its decision table and the permit's tracking deployed for each test and removed after it (with its instances), the
  * ledger, register and clock reset; and the moves of a case: an application handed over by the dispatcher, the
  * agencies' and the partner's answers, the jobs run as the job executor would.
  */
-@Deployment(resources = {WorkPermitEngine.BPMN, WorkPermitEngine.DMN})
+@Deployment(resources = {WorkPermitEngine.BPMN, WorkPermitEngine.DMN, WorkPermitEngine.TRACKING_BPMN})
 abstract class WorkPermitCaseTest {
 
     static final String KOREA = "KOR:MOEL";

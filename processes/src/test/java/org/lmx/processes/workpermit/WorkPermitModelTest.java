@@ -20,18 +20,19 @@ import org.lmx.processes.quota.QuotaShares;
 import org.lmx.processes.testing.WorkPermitEngine;
 
 /**
- * The model against what the code and the hub rely on: every bean the BPMN names is in WorkPermitBeans (the hub
+ * The models against what the code and the hub rely on: every bean the BPMNs name is in WorkPermitBeans (the hub
  * registers exactly those), the messages are the reply document types the dispatcher correlates, the user tasks
  * are for the groups the hub authorises.
  */
 class WorkPermitModelTest {
 
-    private static final BpmnModelInstance MODEL = read();
+    private static final BpmnModelInstance MODEL = read(WorkPermitEngine.BPMN);
+    private static final BpmnModelInstance TRACKING = read(WorkPermitEngine.TRACKING_BPMN);
 
     @Test
     void everyBeanTheModelNamesIsOneOfWorkPermitBeansAndEveryBeanIsUsed() {
         Set<String> named = new TreeSet<>();
-        for (ModelElementInstance element : all()) {
+        for (ModelElementInstance element : all(MODEL, TRACKING)) {
             String expression = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
             if (expression != null) {
                 named.add(expression.substring(2, expression.length() - 1));
@@ -57,6 +58,13 @@ class WorkPermitModelTest {
     }
 
     @Test
+    void thePermitTrackingWaitsForTheDocumentsTheDispatcherCorrelatesAndHasNoUserTask() {
+        assertThat(TRACKING.getModelElementsByType(Message.class)).extracting(Message::getName)
+                .containsExactlyInAnyOrder("BorderCrossingEvent", "WorkplaceReport");
+        assertThat(TRACKING.getModelElementsByType(UserTask.class)).isEmpty();
+    }
+
+    @Test
     void theUserTasksAreForPermitOfficersAndSupervisors() {
         assertThat(MODEL.getModelElementsByType(UserTask.class))
                 .extracting(UserTask::getId, UserTask::getCamundaCandidateGroups)
@@ -64,13 +72,13 @@ class WorkPermitModelTest {
                         org.assertj.core.groups.Tuple.tuple("supervisorApproval", "supervisors"));
     }
 
-    private static Collection<ModelElementInstance> all() {
-        return MODEL.getModelElementsByType(MODEL.getModel().getType(
-                org.camunda.bpm.model.bpmn.instance.FlowNode.class)).stream().map(e -> (ModelElementInstance) e).toList();
+    private static Collection<ModelElementInstance> all(BpmnModelInstance... models) {
+        return java.util.Arrays.stream(models).flatMap(model -> model.getModelElementsByType(model.getModel().getType(
+                org.camunda.bpm.model.bpmn.instance.FlowNode.class)).stream()).map(e -> (ModelElementInstance) e).toList();
     }
 
-    private static BpmnModelInstance read() {
-        try (InputStream in = WorkPermitModelTest.class.getClassLoader().getResourceAsStream(WorkPermitEngine.BPMN)) {
+    private static BpmnModelInstance read(String resource) {
+        try (InputStream in = WorkPermitModelTest.class.getClassLoader().getResourceAsStream(resource)) {
             BpmnModelInstance model = Bpmn.readModelFromStream(in);
             Bpmn.validateModel(model);
             return model;
