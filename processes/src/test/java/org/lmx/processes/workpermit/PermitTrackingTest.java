@@ -162,6 +162,26 @@ class PermitTrackingTest extends WorkPermitCaseTest {
     }
 
     @Test
+    void anAlertWhoseAnswerWasLostIsSentAgainAsTheSameDocumentNotASecondAlert() {
+        grantTheWeldersPermit();
+        WORLD.sender.loseAnswerOnce("KAZ:MIA");
+        WORLD.dispatcher.dispatch(Envelopes.received("KAZ:SRC", "c-src", null,
+                workplaceReport("KZ-79", "Shymkent", "SRC-WR-2026Q1-120540017383")));
+        org.camunda.bpm.engine.runtime.Job send = engine.getManagementService().createJobQuery()
+                .processInstanceId(tracking).activityId("sendRegionAlert").singleResult();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> engine.getManagementService().executeJob(send.getId())).hasMessageContaining("was lost");
+        Issued first = WORLD.sender.ofType("ComplianceAlert").get(0);
+
+        WORLD.clock.advance(Duration.ofHours(1));
+        runJobs(tracking);
+
+        assertThat(WORLD.sender.repeats()).containsExactly(first);
+        assertThat(WORLD.sender.ofType("ComplianceAlert")).containsExactly(first);
+        assertThat(processInstance()).isWaitingAt("watch");
+    }
+
+    @Test
     void aBorderCrossingOfAnUnknownTravelDocumentIsUnmatchedWithANote() {
         grantTheWeldersPermit();
         BorderCrossingEvent stranger = crossing(BorderCrossingDirection.ENTRY, "2026-02-26T23:47:05+05:00", "X-1");
