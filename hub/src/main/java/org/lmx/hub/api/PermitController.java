@@ -5,11 +5,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import java.util.List;
 import org.lmx.hub.audit.AuditLog;
 import org.lmx.processes.permit.Permit;
 import org.lmx.processes.permit.PermitPage;
 import org.lmx.processes.permit.PermitQuery;
 import org.lmx.processes.permit.PermitRegister;
+import org.lmx.processes.tracking.Movement;
+import org.lmx.processes.tracking.MovementLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,12 +29,15 @@ class PermitController {
 
     static final String LIST = "permits.list";
     static final String READ = "permit.read";
+    static final String MOVEMENTS = "permit.movements";
 
     private final PermitRegister register;
+    private final MovementLog movements;
     private final AuditLog audit;
 
-    PermitController(PermitRegister register, AuditLog audit) {
+    PermitController(PermitRegister register, MovementLog movements, AuditLog audit) {
         this.register = register;
+        this.movements = movements;
         this.audit = audit;
     }
 
@@ -65,5 +71,19 @@ class PermitController {
             throw ApiProblem.notFound("no permit " + number);
         }
         return permit;
+    }
+
+    @GetMapping("/api/permits/{number}/movements")
+    @Operation(summary = "The holder's border crossings recorded on the permit (BorderCrossingEvents from KAZ:BORDER),"
+            + " oldest first: direction, time, crossing point and region, the event's MessageId")
+    List<Movement> movements(@PathVariable String number, Principal user) {
+        boolean known = register.find(number).isPresent();
+        List<Movement> crossings = known ? movements.of(number) : List.of();
+        audit.record(user.getName(), MOVEMENTS, number, known ? "READ" : "NOT_FOUND",
+                known ? crossings.size() + " crossings" : "no such permit");
+        if (!known) {
+            throw ApiProblem.notFound("no permit " + number);
+        }
+        return crossings;
     }
 }

@@ -75,7 +75,7 @@ class SecurityConfiguration {
         return http
                 .authenticationManager(new ProviderManager(staffAndAgencies, new CaseworkerAuthentication(engine)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/permits", "/api/permits/*")
+                        .requestMatchers(HttpMethod.GET, "/api/permits", "/api/permits/*", "/api/permits/*/movements")
                                 .hasAnyRole(OPERATOR, AUDITOR, PERMIT_OFFICERS)
                         .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole(OPERATOR, AUDITOR, AGENCY)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR, AUDITOR)

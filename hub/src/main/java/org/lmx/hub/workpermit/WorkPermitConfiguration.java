@@ -11,6 +11,7 @@ import org.lmx.hub.process.ProcessDispatchHandler;
 import org.lmx.processes.exchange.DocumentSender;
 import org.lmx.processes.exchange.ProcessDispatcher;
 import org.lmx.processes.permit.PermitRegister;
+import org.lmx.processes.tracking.MovementLog;
 import org.lmx.processes.quota.QuotaLedger;
 import org.lmx.processes.quota.QuotaShares;
 import org.lmx.processes.workpermit.WorkPermitBeans;
@@ -47,6 +48,12 @@ class WorkPermitConfiguration {
     @Bean
     PermitRegister permitRegister(JdbcTemplate jdbc) {
         return new PermitRegister(jdbc);
+    }
+
+    /** The border crossings recorded on permits (permit-tracking), for the register's REST reads. */
+    @Bean
+    MovementLog movementLog(JdbcTemplate jdbc) {
+        return new MovementLog(jdbc);
     }
 
     @Bean

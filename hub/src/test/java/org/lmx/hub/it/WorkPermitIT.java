@@ -208,7 +208,24 @@ class WorkPermitIT extends HubIT {
             assertThat(finished).hasSize(1);
             assertThat(finished.get(0).get("state").asText()).isEqualTo("COMPLETED");
 
-            // 8. the application again: the ministry's resend gets its first receipt, and the exchange handing it to
+            // 8. the holder enters Kazakhstan: the border service's signed BorderCrossingEvent on its queue is matched
+            // to the permit by his passport and recorded on it (permit-tracking)
+            String eventId = "ALA-2027-" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
+            try (AgencyClient border = AgencyClient.connect(broker.port("amqp"), DATA_DIR, "BORDER")) {
+                Parties.Message crossing = Parties.message("BorderCrossingEvent").from("KAZ:BORDER")
+                        .agreement("AGR-KAZ-BORDER").edit(dom -> {
+                            set(dom, "EventId", eventId);
+                            set(dom, "Number", passport);
+                        });
+                border.send(AgencyClient.out("BORDER"), crossing.signedBy(Parties.credential(DATA_DIR, "KAZ:BORDER")), null);
+            }
+            JsonNode movements = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                    asCaseworker("permit-officer").getForObject(url("/api/permits/" + permitNumber + "/movements"),
+                            String.class)), crossings -> crossings.size() == 1);
+            assertThat(movements.get(0).get("eventId").asText()).isEqualTo(eventId);
+            assertThat(movements.get(0).get("direction").asText()).isEqualTo("ENTRY");
+
+            // 9. the application again: the ministry's resend gets its first receipt, and the exchange handing it to
             // the processes a second time (as a redelivery would) starts nothing and sends nothing
             int documentsOfTheCase = loggedInConversation(conversation);
             PartnerClient.Submitted resent = korea.submit("1.1", signedApplication, PartnerClient.Part.of(passportScan),
