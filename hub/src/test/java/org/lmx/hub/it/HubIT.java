@@ -87,10 +87,7 @@ abstract class HubIT {
         post.put("to", to);
         post.put("documentType", documentType);
         post.put("document", Parties.bodyOf(documentType));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> answer = asOperator().postForEntity(url("/api/outbound"),
-                new HttpEntity<>(JSON.writeValueAsString(post), headers), String.class);
+        ResponseEntity<String> answer = asOperator().postForEntity(url("/api/outbound"), json(post), String.class);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return JSON.readTree(answer.getBody()).get("messageId").asText();
     }
@@ -113,6 +110,21 @@ abstract class HubIT {
     TestRestTemplate asCaseworker(String user) {
         return rest.withBasicAuth(user, DevelopmentCaseworkers.password(
                 DATA_DIR.resolve(DevelopmentCaseworkers.FILE), user));
+    }
+
+    /** A JSON request body. */
+    static HttpEntity<String> json(Map<String, Object> body) throws Exception {
+        return json(body, null);
+    }
+
+    /** A JSON request body named by {@code key} (the Idempotency-Key header), or by nothing when null. */
+    static HttpEntity<String> json(Map<String, Object> body, String key) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            headers.set("Idempotency-Key", key);
+        }
+        return new HttpEntity<>(JSON.writeValueAsString(body), headers);
     }
 
     static DevelopmentCredentials credentials() {

@@ -282,20 +282,6 @@ class OutboundAgencyIT extends HubIT {
         return post;
     }
 
-    private static HttpEntity<String> json(Map<String, Object> body) throws Exception {
-        return json(body, null);
-    }
-
-    /** @param key the request's Idempotency-Key, or null for none */
-    private static HttpEntity<String> json(Map<String, Object> body, String key) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (key != null) {
-            headers.set("Idempotency-Key", key);
-        }
-        return new HttpEntity<>(JSON.writeValueAsString(body), headers);
-    }
-
     private static JsonNode problem(ResponseEntity<String> answer, int status) throws Exception {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

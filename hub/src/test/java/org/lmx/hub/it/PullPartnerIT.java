@@ -21,10 +21,10 @@ import org.lmx.xsd.service.v1.AcknowledgeResponse;
 import org.lmx.xsd.service.v1.AcknowledgementStatus;
 import org.lmx.xsd.service.v1.DocumentWithAttachments;
 import org.lmx.xsd.service.v1.FetchPending;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
+
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+
 import org.springframework.http.ResponseEntity;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -148,11 +148,5 @@ class PullPartnerIT extends HubIT {
     private static String messageId(DocumentWithAttachments fetched, PartnerClient client) throws Exception {
         Document document = client.verified(fetched.getDocument()).getOwnerDocument();
         return document.getElementsByTagNameNS(Parties.LMX, "MessageId").item(0).getTextContent();
-    }
-
-    private static HttpEntity<String> json(Map<String, Object> body) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(JSON.writeValueAsString(body), headers);
     }
 }
