@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lmx.processes.exchange.DispatchOutcome.Kind;
+import org.lmx.processes.consular.ConsularReplyVariables;
+import org.lmx.processes.consular.ConsularVariables;
 import org.lmx.processes.permit.PermitRegister;
 import org.lmx.processes.tracking.MovementCorrelation;
 import org.lmx.processes.vetting.ContractVettingVariables;
@@ -23,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seam 2 (ARCHITECTURE.md "Modules"): hands an accepted document to the processes through Camunda's
- * RuntimeService. A document of a starting type ({@code STARTERS}: a WorkPermitApplication starts work-permit,
- * an EmploymentContractRegistration contract-vetting) starts its process (business key: its MessageId); a reply
- * ({@code REPLIES}) correlates as the BPMN message of its type, with the case's conversation AND the request it
+ * RuntimeService. A document of a starting type ({@code STARTERS}: WorkPermitApplication -> work-permit,
+ * EmploymentContractRegistration -> contract-vetting, ConsularCaseNotice -> consular-protection) starts its process
+ * (business key: its MessageId); a reply ({@code REPLIES}) correlates as the BPMN message of its type, with the case's conversation AND the request it
  * answers (InReplyTo = the MessageId the case sent) AND the party the request went to. A BorderCrossingEvent or a
  * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}).
  * <p>
@@ -44,7 +46,9 @@ public class ProcessDispatcher {
             WorkPermitVariables.APPLICATION_TYPE,
             new Starter(WorkPermitVariables.PROCESS_KEY, WorkPermitVariables::start),
             ContractVettingVariables.REGISTRATION_TYPE,
-            new Starter(ContractVettingVariables.PROCESS_KEY, ContractVettingVariables::start));
+            new Starter(ContractVettingVariables.PROCESS_KEY, ContractVettingVariables::start),
+            ConsularVariables.NOTICE_TYPE,
+            new Starter(ConsularVariables.PROCESS_KEY, ConsularVariables::start));
 
     /**
      * Document types that answer a request of a case: BPMN message name = document type. A type several processes
@@ -58,7 +62,8 @@ public class ProcessDispatcher {
             "QualificationVerificationResult", List.of(workPermit(WorkPermitVariables.QUALIFICATION_REQUEST_ID,
                     WorkPermitVariables.APPLICANT_PARTNER)),
             "InformationResponse", List.of(workPermit(WorkPermitVariables.INFORMATION_REQUEST_ID,
-                    WorkPermitVariables.APPLICANT_PARTNER)));
+                    WorkPermitVariables.APPLICANT_PARTNER), consular(ConsularVariables.PARTNER_REQUEST_ID),
+                    consular(ConsularVariables.PARTNER_REMINDER_ID)));
 
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
@@ -174,6 +179,12 @@ public class ProcessDispatcher {
 
     private static Reply workPermit(String requestIdVariable, String partyVariable) {
         return new Reply(WorkPermitVariables.PROCESS_KEY, requestIdVariable, partyVariable, ReplyVariables::of);
+    }
+
+    /** A consular case's answer names its request or the reminder sent when the request's deadline passed. */
+    private static Reply consular(String requestIdVariable) {
+        return new Reply(ConsularVariables.PROCESS_KEY, requestIdVariable, ConsularVariables.PARTNER_MINISTRY,
+                ConsularReplyVariables::of);
     }
 
     /** A process a document type starts, and the variables it starts with. */
