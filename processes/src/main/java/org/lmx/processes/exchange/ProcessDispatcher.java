@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seam 2 (ARCHITECTURE.md "Modules"): hands an accepted document to the processes through Camunda's
  * RuntimeService. A document of a starting type ({@code STARTERS}: WorkPermitApplication -> work-permit,
  * EmploymentContractRegistration -> contract-vetting, ConsularCaseNotice -> consular-protection) starts its process
- * (business key: its MessageId); a reply ({@code REPLIES}) correlates as the BPMN message of its type, with the case's conversation AND the request it
- * answers (InReplyTo = the MessageId the case sent) AND the party the request went to. A BorderCrossingEvent or a
+ * (business key: its MessageId); a reply ({@code REPLIES}) correlates as the BPMN message of its type, with the
+ * case's conversation AND the request it answers (InReplyTo = the MessageId the case sent) AND the party the request
+ * went to. A BorderCrossingEvent or a
  * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}).
  * <p>
  * Exactly once per MessageId: the outcome is written to {@code process_dispatch} in the same transaction as the

@@ -49,7 +49,8 @@ public class RegisterContractCase implements JavaDelegate {
         execution.setVariable(EMPLOYER_NAME, registration.getEmployer().getName() + " ("
                 + registration.getEmployer().getForeignRegistration().getNumber() + ")");
         execution.setVariable(RECRUITER, registration.getRecruiter() == null ? "none (direct hire)"
-                : registration.getRecruiter().getName() + ", licence " + registration.getRecruiter().getLicenceNumber());
+                : registration.getRecruiter().getName() + ", licence "
+                + registration.getRecruiter().getLicenceNumber());
         execution.setVariable(JOB_TITLE, registration.getPosition().getProfession().getJobTitle() + " (ISCO "
                 + registration.getPosition().getProfession().getIscoCode() + ")");
         execution.setVariable(CONTRACT_PERIOD, registration.getContractPeriod().getFrom() + " to "

@@ -71,7 +71,8 @@ abstract class ConsularCaseTest extends AbroadCaseTest {
     void planAndClose(String pid) {
         complete(pid, "actionPlan", "consul.yerlan", Map.of("actionPlan",
                 "Shelter through the NGO, labour complaint with MOHRE, consul meets the employer on Monday"));
-        complete(pid, "closeCase", "consul.yerlan", Map.of("outcomes", "WAGES_RECOVERED DOCUMENTS_RETURNED, REPATRIATED",
+        complete(pid, "closeCase", "consul.yerlan", Map.of(
+                "outcomes", "WAGES_RECOVERED DOCUMENTS_RETURNED, REPATRIATED",
                 "outcomeSummary", "Wages paid through WPS, passport returned, flew home to Shymkent",
                 "wagesRecovered", "AED 6600"));
     }

@@ -46,7 +46,8 @@ class ConsularFormsTest extends ConsularCaseTest {
 
         assertThat(variables.get("citizenName")).isEqualTo("SAPAROVA MADINA");
         assertThat(variables.get("indicators"))
-                .isEqualTo("PASSPORT_CONFISCATED UNPAID_WAGES CONTRACT_SUBSTITUTION EXCESSIVE_HOURS THREATS_OR_VIOLENCE");
+                .isEqualTo("PASSPORT_CONFISCATED UNPAID_WAGES CONTRACT_SUBSTITUTION EXCESSIVE_HOURS"
+                        + " THREATS_OR_VIOLENCE");
         assertThat(variables.get("unpaidWages")).isEqualTo("AED 6600.00 for 3 month(s)");
         assertThat(variables.get("partnerMinistry")).isEqualTo(UAE_MINISTRY);
         assertThat(variables.get("hostNgo")).isEqualTo(UAE_NGO);

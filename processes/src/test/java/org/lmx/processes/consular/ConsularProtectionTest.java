@@ -103,7 +103,8 @@ class ConsularProtectionTest extends ConsularCaseTest {
                 "<Name>Yerlan Abdikarimov</Name>", "<Summary>Shelter place needed today</Summary>",
                 "<CaseReference>" + caseReference(pid) + "</CaseReference>");
         assertThat(variable(pid, "referredNgo")).isEqualTo(UAE_NGO);
-        assertThat(instance(pid)).isWaitingAt("superviseUrgentCase", "actionPlan").hasNotPassed("sendInformationRequest");
+        assertThat(instance(pid)).isWaitingAt("superviseUrgentCase", "actionPlan")
+                .hasNotPassed("sendInformationRequest");
     }
 
     @Test
@@ -118,7 +119,8 @@ class ConsularProtectionTest extends ConsularCaseTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("did not consent");
 
         String other = report(MFA, CaseNotices.housekeeperInTheEmiratesWhosePassportWasTaken());
-        assertThatThrownBy(() -> engine.getTaskService().complete(task(other, "triage").getId(), refer("SHELTER HOTEL")))
+        String otherTask = task(other, "triage").getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(otherTask, refer("SHELTER HOTEL")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("not a need: HOTEL");
         assertThat(sent(pid, "CaseReferral")).isEmpty();
         assertThat(sent(other, "CaseReferral")).isEmpty();
@@ -145,7 +147,8 @@ class ConsularProtectionTest extends ConsularCaseTest {
                 + " as InformationResponse");
         assertThat((String) variable(pid, "informationAnswers")).contains("q1: No absconding report has been filed",
                 "q2: Hearing on 20 February");
-        assertThat(instance(pid)).isWaitingAt("superviseUrgentCase", "actionPlan").hasNotPassed("sendInformationReminder");
+        assertThat(instance(pid)).isWaitingAt("superviseUrgentCase", "actionPlan")
+                .hasNotPassed("sendInformationReminder");
         WORLD.clock.advance(Duration.ofDays(30));
         runJobs(pid);
         assertThat(sent(pid, "InformationRequest")).hasSize(1);
@@ -224,7 +227,8 @@ class ConsularProtectionTest extends ConsularCaseTest {
         assertThat(outcomes).extracting(o -> o.document().to()).containsExactly(MFA, UAE_MINISTRY, UAE_NGO);
         assertThat(outcomes.get(0).document().inReplyTo()).isEqualTo(variable(pid, "noticeId"));
         assertThat(xml(outcomes.get(0))).contains("<RecipientReference>" + notice.getCaseReference()
-                + "</RecipientReference>", "<Outcome>WAGES_RECOVERED</Outcome>", "<Outcome>DOCUMENTS_RETURNED</Outcome>",
+                + "</RecipientReference>", "<Outcome>WAGES_RECOVERED</Outcome>",
+                "<Outcome>DOCUMENTS_RETURNED</Outcome>",
                 "<Outcome>REPATRIATED</Outcome>", "<WagesRecovered currency=\"AED\">6600.00</WagesRecovered>",
                 "<ClosedAt>2026-02-02T09:00:00+05:00</ClosedAt>");
         assertThat(xml(outcomes.get(1))).doesNotContain("<RecipientReference>");

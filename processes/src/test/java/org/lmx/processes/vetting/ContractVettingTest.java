@@ -129,7 +129,8 @@ class ContractVettingTest extends AbroadCaseTest {
 
         String pid = register(RECRUITER, contract);
 
-        assertThat(variable(pid, "flags")).isEqualTo("HOURS_ABOVE_HOST_LIMIT PASSPORT_RETENTION RETURN_TRAVEL_NOT_COVERED");
+        assertThat(variable(pid, "flags"))
+                .isEqualTo("HOURS_ABOVE_HOST_LIMIT PASSPORT_RETENTION RETURN_TRAVEL_NOT_COVERED");
         assertThat(((String) variable(pid, "flagReasons")).lines()).hasSize(3);
     }
 
