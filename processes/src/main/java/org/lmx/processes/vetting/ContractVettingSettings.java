@@ -5,25 +5,19 @@ package org.lmx.processes.vetting;
  * takes its default.
  *
  * @param consularService the party that gets every ContractVettingResult besides the sender (KAZ:MFA)
- * @param contactName     the office named as the officer's organisation and as the worker's contact
- * @param contactEmail    its e-mail address, or null
+ * @param contactEmail    the vetting office's e-mail address in the officer's contact, or null
  * @param contactPhone    its phone number (E.164), or null
  */
-public record ContractVettingSettings(String consularService, String contactName, String contactEmail,
-                                      String contactPhone) {
-
-    public static final String DEFAULT_CONTACT =
-            "Contract vetting, Department of Labour Migration, Ministry of Labour and Social Protection of Population";
+public record ContractVettingSettings(String consularService, String contactEmail, String contactPhone) {
 
     public ContractVettingSettings {
         consularService = blank(consularService) ? "KAZ:MFA" : consularService;
-        contactName = blank(contactName) ? DEFAULT_CONTACT : contactName;
         contactEmail = blank(contactEmail) ? null : contactEmail;
         contactPhone = blank(contactPhone) ? null : contactPhone;
     }
 
     public static ContractVettingSettings defaults() {
-        return new ContractVettingSettings(null, null, null, null);
+        return new ContractVettingSettings(null, null, null);
     }
 
     private static boolean blank(String value) {
