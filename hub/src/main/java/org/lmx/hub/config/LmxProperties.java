@@ -40,8 +40,16 @@ public record LmxProperties(
      * @param enabled         turn them on ({@code --lmx.simulators.enabled=true}); never in production
      * @param partnerEndpoint where the simulated push partners listen (a loopback http URL); default: the endpoints
      *                        of the push agreements ({@code http://localhost:8091/services/exchange12} in the demo)
+     * @param identityHits    DEMO RULE: travel document numbers the simulated migration police answers with a HIT (a
+     *                        closed prior overstay), so that a newcomer sees a flagged case go to supervisor approval;
+     *                        default: {@code LBG0312874}, the stateless applicant of the committed samples
      */
-    public record Simulators(@DefaultValue("false") boolean enabled, URI partnerEndpoint) {
+    public record Simulators(@DefaultValue("false") boolean enabled, URI partnerEndpoint,
+                             @DefaultValue("LBG0312874") List<String> identityHits) {
+
+        public Simulators {
+            identityHits = identityHits == null ? List.of() : List.copyOf(identityHits);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.xml.ContractSchema;
@@ -17,6 +18,7 @@ import org.lmx.xsd.exchange.v1.DocumentContent;
 import org.lmx.xsd.exchange.v1.IdentityCheckOutcome;
 import org.lmx.xsd.exchange.v1.IdentityCheckRequest;
 import org.lmx.xsd.exchange.v1.IdentityCheckResult;
+import org.lmx.xsd.exchange.v1.IdentityFindingKind;
 import org.lmx.xsd.exchange.v1.InformationRequest;
 import org.lmx.xsd.exchange.v1.InformationResponse;
 import org.lmx.xsd.exchange.v1.ObjectFactory;
@@ -26,6 +28,7 @@ import org.lmx.xsd.exchange.v1.QualificationVerificationResult;
 import org.lmx.xsd.exchange.v1.TaxStanding;
 import org.lmx.xsd.exchange.v1.TaxStatusRequest;
 import org.lmx.xsd.exchange.v1.TaxStatusResult;
+import org.lmx.xsd.exchange.v1.TravelDocument;
 import org.w3c.dom.Document;
 
 /**
@@ -34,6 +37,9 @@ import org.w3c.dom.Document;
  * the request: IdentityCheckRequest -> IdentityCheckResult CLEAR, TaxStatusRequest -> TaxStatusResult GOOD_STANDING,
  * QualificationVerificationRequest -> QualificationVerificationResult CONFIRMED, InformationRequest ->
  * InformationResponse (one answer per question). Each answer is checked against the contract before it leaves.
+ *
+ * <p>Demo rule: a travel document on the list {@code lmx.simulators.identity-hits} gets a HIT from the police, with a
+ * closed prior overstay as its finding (as in the committed IdentityCheckResult sample), so that the case is flagged.
  */
 public final class CounterpartyAnswers {
 
@@ -43,11 +49,13 @@ public final class CounterpartyAnswers {
     private final String party;
     private final ReceiptIssuer issuer;
     private final Clock clock;
+    private final Set<String> identityHits;
 
-    CounterpartyAnswers(String party, Credential credential, Clock clock) {
+    CounterpartyAnswers(String party, Credential credential, Clock clock, Set<String> identityHits) {
         this.party = party;
         this.issuer = new ReceiptIssuer(credential, party, clock);
         this.clock = clock;
+        this.identityHits = identityHits;
     }
 
     public String party() {
@@ -76,7 +84,19 @@ public final class CounterpartyAnswers {
     private JAXBElement<IdentityCheckResult> identity(IdentityCheckRequest request) {
         IdentityCheckResult result = new IdentityCheckResult();
         result.setCaseReference(request.getCaseReference());
-        result.setOutcome(IdentityCheckOutcome.CLEAR);
+        TravelDocument travelDocument = request.getSubject().getTravelDocument();
+        String number = travelDocument == null ? null : travelDocument.getNumber();
+        if (number != null && identityHits.contains(number)) {
+            IdentityCheckResult.Finding finding = new IdentityCheckResult.Finding();
+            finding.setKind(IdentityFindingKind.PRIOR_OVERSTAY);
+            finding.setInForce(false);
+            finding.setDescription(SIMULATED + " Demo rule: travel document " + number + " is on the simulator's list"
+                    + " (lmx.simulators.identity-hits); a closed record of an earlier stay without registration.");
+            result.setOutcome(IdentityCheckOutcome.HIT);
+            result.getFinding().add(finding);
+        } else {
+            result.setOutcome(IdentityCheckOutcome.CLEAR);
+        }
         result.setDetails(SIMULATED + " No entry ban, no wanted notice, travel document not reported lost.");
         result.setCheckedAt(now());
         return DOCUMENTS.createIdentityCheckResult(result);

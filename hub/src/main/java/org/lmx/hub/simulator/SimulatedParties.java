@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lmx.connectors.LmxException;
 import org.lmx.connectors.pki.CertificateAuthority;
@@ -28,18 +29,25 @@ public final class SimulatedParties {
     private final TrustAnchors hubCa;
     private final String hubParty;
     private final Clock clock;
+    private final Set<String> identityHits;
     private final SignatureVerifier verifier = new SignatureVerifier(CrlSource.NONE);
     private final Map<String, CounterpartyAnswers> answers = new ConcurrentHashMap<>();
 
-    private SimulatedParties(PkiDirectory pki, X509Certificate hubCa, String hubParty, Clock clock) {
+    private SimulatedParties(PkiDirectory pki, X509Certificate hubCa, String hubParty, Clock clock,
+                             Set<String> identityHits) {
         this.pki = pki;
         this.hubCa = TrustAnchors.authority(hubCa);
         this.hubParty = hubParty;
         this.clock = clock;
+        this.identityHits = Set.copyOf(identityHits);
     }
 
-    /** The parties of the development PKI in {@code pkiDir}; refused when there is none. */
-    public static SimulatedParties open(Path pkiDir, String hubParty, Clock clock) {
+    /**
+     * The parties of the development PKI in {@code pkiDir}; refused when there is none.
+     *
+     * @param identityHits travel document numbers the simulated migration police answers with a HIT (demo rule)
+     */
+    public static SimulatedParties open(Path pkiDir, String hubParty, Clock clock, Set<String> identityHits) {
         if (!Files.exists(pkiDir.resolve(CertificateAuthority.KEY_FILE))) {
             throw new IllegalStateException("lmx.simulators.enabled=true is refused: " + pkiDir + " holds no development"
                     + " PKI (no " + CertificateAuthority.KEY_FILE + "). The simulators sign as the agencies and partners"
@@ -48,7 +56,7 @@ public final class SimulatedParties {
         }
         try {
             return new SimulatedParties(PkiDirectory.open(pkiDir), Pem.readCertificate(
-                    pkiDir.resolve(CertificateAuthority.CERTIFICATE_FILE)), hubParty, clock);
+                    pkiDir.resolve(CertificateAuthority.CERTIFICATE_FILE)), hubParty, clock, identityHits);
         } catch (PkiException e) {
             throw new IllegalStateException("the simulators cannot read the development PKI in " + pkiDir + ": " + e, e);
         }
@@ -63,7 +71,7 @@ public final class SimulatedParties {
     public CounterpartyAnswers as(String party) {
         return answers.computeIfAbsent(party, p -> {
             try {
-                return new CounterpartyAnswers(p, pki.credential(p), clock);
+                return new CounterpartyAnswers(p, pki.credential(p), clock, identityHits);
             } catch (PkiException e) {
                 throw new IllegalStateException("the development PKI has no signing key of " + p + ": " + e, e);
             }

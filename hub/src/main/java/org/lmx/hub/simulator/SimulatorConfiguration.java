@@ -1,6 +1,7 @@
 package org.lmx.hub.simulator;
 
 import java.time.Clock;
+import java.util.Set;
 import org.lmx.hub.broker.AgencyAccess;
 import org.lmx.hub.broker.BrokerCredentials;
 import org.lmx.hub.broker.EmbeddedBroker;
@@ -26,7 +27,8 @@ public class SimulatorConfiguration {
 
     @Bean
     SimulatedParties simulatedParties(DataDirectory data, LmxProperties properties, Clock clock) {
-        SimulatedParties parties = SimulatedParties.open(data.pki(), properties.hubParty(), clock);
+        SimulatedParties parties = SimulatedParties.open(data.pki(), properties.hubParty(), clock,
+                Set.copyOf(properties.simulators().identityHits()));
         LOG.warn("[simulator] SIMULATED COUNTERPARTIES ARE ON (lmx.simulators.enabled=true): agencies and the demo partner"
                 + " answer the hub signed with the development keys in {}. Development only.", data.pki());
         return parties;

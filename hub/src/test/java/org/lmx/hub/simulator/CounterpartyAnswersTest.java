@@ -12,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,18 +53,32 @@ class CounterpartyAnswersTest {
     @BeforeAll
     static void developmentPki() throws Exception {
         pki = PkiDirectory.init(dir.resolve("pki"), URI.create("http://localhost:8080/pki/crl/hub-ca.crl"), false);
-        parties = SimulatedParties.open(dir.resolve("pki"), HUB, Clock.system(CurrentAgreement.HUB_ZONE));
+        parties = SimulatedParties.open(dir.resolve("pki"), HUB, Clock.system(CurrentAgreement.HUB_ZONE),
+                Set.of("LBG0312874"));
     }
 
     @Test
     void thePoliceClearAKandasReturneesIdentityCheckSignedAsKazMiaInReplyToTheRequest() throws Exception {
-        Request request = hubSends("IdentityCheckRequest", "KAZ:MIA", "AGR-KAZ-MIA");
+        Request request = sample("IdentityCheckRequest", "KAZ:MIA", "AGR-KAZ-MIA", HUB,
+                dom -> dom.getElementsByTagNameNS(LMX, "Number").item(0).setTextContent("N12345678"));
         byte[] answer = parties.as("KAZ:MIA").answer(request.document(), request.bytes()).orElseThrow();
 
         Element root = verifiedAs(answer, "KAZ:MIA");
         assertAnswers(root, request, "IdentityCheckResult", "AGR-KAZ-MIA");
         assertThat(text(root, "Outcome")).isEqualTo("CLEAR");
         assertThat(text(root, "CaseReference")).isEqualTo(text(request.document().getDocumentElement(), "CaseReference"));
+    }
+
+    @Test
+    void byTheDemoRuleThePoliceFindAPriorOverstayOfAStatelessApplicantOnTheList() throws Exception {
+        Request request = hubSends("IdentityCheckRequest", "KAZ:MIA", "AGR-KAZ-MIA"); // the sample: LBG0312874
+        byte[] answer = parties.as("KAZ:MIA").answer(request.document(), request.bytes()).orElseThrow();
+
+        Element root = verifiedAs(answer, "KAZ:MIA");
+        assertAnswers(root, request, "IdentityCheckResult", "AGR-KAZ-MIA");
+        assertThat(text(root, "Outcome")).isEqualTo("HIT");
+        assertThat(text(root, "Kind")).isEqualTo("PRIOR_OVERSTAY");
+        assertThat(text(root, "InForce")).isEqualTo("false");
     }
 
     @Test
@@ -129,7 +145,7 @@ class CounterpartyAnswersTest {
         Path production = Files.createDirectories(dir.resolve("production-pki"));
         Files.copy(pki.certificateFile(HUB), production.resolve(pki.certificateFile(HUB).getFileName()));
 
-        assertThatThrownBy(() -> SimulatedParties.open(production, HUB, Clock.systemUTC()))
+        assertThatThrownBy(() -> SimulatedParties.open(production, HUB, Clock.systemUTC(), Set.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lmx.simulators.enabled=true is refused")
                 .hasMessageContaining("no development PKI");
@@ -163,7 +179,13 @@ class CounterpartyAnswersTest {
     }
 
     private static Request sample(String type, String to, String agreementId, String signer) throws Exception {
+        return sample(type, to, agreementId, signer, dom -> { });
+    }
+
+    private static Request sample(String type, String to, String agreementId, String signer, Consumer<Document> edit)
+            throws Exception {
         Document document = SecureXml.parse(Files.readAllBytes(Path.of("..", "examples", "documents", type + ".xml")));
+        edit.accept(document);
         Element root = document.getDocumentElement();
         String messageId = UUID.randomUUID().toString();
         String conversationId = UUID.randomUUID().toString();
