@@ -33,8 +33,8 @@ import picocli.CommandLine;
  * {@code lmx-hub.jar serve --lmx.simulators.enabled=true} in a JVM of its own; the sample WorkPermitApplication goes
  * in as Korea's labour ministry with {@code lmx send}; the migration police and state revenue (simulated, over the
  * broker's Core acceptor as their own users) and the ministry's Exchange service (the simulated demo partner, on
- * a free loopback port to which AGR-KOR-MOEL is pointed) answer the three checks; a permit officer approves through
- * /engine-rest; the signed PermitDecision to the ministry and the three agencies ends DELIVERED on their simulated
+ * a free loopback port to which AGR-KOR-MOEL is pointed) answer the three checks; a permit officer asks the ministry
+ * two questions, which it answers, then approves through /engine-rest; the signed PermitDecision to the ministry and the three agencies ends DELIVERED on their simulated
  * receipts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,7 +73,7 @@ class SimulatedCounterpartiesIT {
     }
 
     @Test
-    void theSampleApplicationIsCheckedBySimulatedAgenciesAndMinistryApprovedAndItsDecisionDelivered() throws Exception {
+    void koreasSampleApplicationIsCheckedAndQuestionedThroughTheSimulatorsApprovedAndItsDecisionDelivered() throws Exception {
         // 1. `lmx send` the sample application as Korea's ministry, as the README tells a newcomer
         Path signed = dataDir.resolveSibling(dataDir.getFileName() + "-application.xml");
         int exit = new CommandLine(new LmxCommand()).execute("send", "--hub", hub.url(""), "--as", KOR,
@@ -94,20 +94,23 @@ class SimulatedCounterpartiesIT {
                     inConversation(check[0], conversation).get(0).get("state").asText().equals("DISPATCHED"));
         }
 
-        // 3. the review waits for a permit officer, who approves through Camunda's REST API
-        JsonNode review = await("the review task").atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(
-                asCaseworker("permit-officer").getForObject(hub.url("/engine-rest/task?taskDefinitionKey=review"
-                        + "&processInstanceBusinessKey=" + applicationId), String.class)), tasks -> tasks.size() == 1).get(0);
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> completed = asCaseworker("permit-officer").postForEntity(
-                hub.url("/engine-rest/task/" + review.get("id").asText() + "/complete"), new HttpEntity<>("""
-                        {"variables": {"decision": {"value": "APPROVE", "type": "String"},
-                                       "reasons": {"value": "All checks clear (simulated counterparties)",
-                                                   "type": "String"}}}""", json), String.class);
-        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        // 3. the permit officer asks the ministry two questions; the simulated ministry answers them over SOAP
+        JsonNode review = reviewTask(applicationId, null);
+        complete(review, """
+                {"variables": {"decision": {"value": "REQUEST_INFORMATION", "type": "String"},
+                               "questions": {"value": "Is the welding certificate valid?\\nConfirm the employment from 2014.",
+                                             "type": "String"}}}""");
+        JsonNode response = await("InformationResponse from the ministry").atMost(Duration.ofSeconds(60))
+                .until(() -> inConversation("InformationResponse", conversation), list -> list.size() == 1).get(0);
+        assertThat(response.get("from").asText()).isEqualTo(KOR);
 
-        // 4. the signed PermitDecision to the ministry and the three agencies, each DELIVERED on its simulated receipt
+        // 4. the review comes back with the answers, and the permit officer approves through Camunda's REST API
+        JsonNode again = reviewTask(applicationId, review.get("id").asText());
+        complete(again, """
+                {"variables": {"decision": {"value": "APPROVE", "type": "String"},
+                               "reasons": {"value": "All checks clear (simulated counterparties)", "type": "String"}}}""");
+
+        // 5. the signed PermitDecision to the ministry and the three agencies, each DELIVERED on its simulated receipt
         List<String> recipients = List.of(KOR, "KAZ:MIA", "KAZ:SRC", "KAZ:BORDER");
         List<JsonNode> decisions = await("PermitDecision to " + recipients).atMost(Duration.ofSeconds(60))
                 .until(() -> inConversation("PermitDecision", conversation), list -> list.size() == recipients.size());
@@ -120,16 +123,34 @@ class SimulatedCounterpartiesIT {
             return states;
         }, states -> states.stream().allMatch("DELIVERED"::equals));
 
-        // 5. the round trip, as a newcomer reads it in the hub's log
+        // 6. the round trip, as a newcomer reads it in the hub's log
         assertThat(log()).contains("[simulator] KAZ:MIA took IdentityCheckRequest",
                 "[simulator] KAZ:MIA answered IdentityCheckRequest",
                 "[simulator] KAZ:SRC answered TaxStatusRequest",
                 "[simulator] KOR:MOEL submitted QualificationVerificationResult",
+                "[simulator] KOR:MOEL submitted InformationResponse",
                 "the hub's signed receipt says ACCEPTED",
                 "[simulator] KAZ:BORDER took PermitDecision");
     }
 
     // ---- the hub as its users see it ----
+
+    /** The case's open review task, as the permit officer finds it (another than {@code done}, when given). */
+    private JsonNode reviewTask(String applicationId, String done) {
+        return await("the review task").atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(
+                        asCaseworker("permit-officer").getForObject(hub.url("/engine-rest/task?taskDefinitionKey=review"
+                                + "&processInstanceBusinessKey=" + applicationId), String.class)),
+                tasks -> tasks.size() == 1 && !tasks.get(0).get("id").asText().equals(done)).get(0);
+    }
+
+    private void complete(JsonNode task, String variables) {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> completed = asCaseworker("permit-officer").postForEntity(
+                hub.url("/engine-rest/task/" + task.get("id").asText() + "/complete"), new HttpEntity<>(variables, json),
+                String.class);
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
 
     /** The logged messages of {@code type} in the conversation, as an operator lists them. */
     private List<JsonNode> inConversation(String type, String conversation) throws Exception {
