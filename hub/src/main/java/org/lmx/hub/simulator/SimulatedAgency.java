@@ -83,10 +83,10 @@ final class SimulatedAgency implements AutoCloseable {
                         receiptStatus(verified.document().getDocumentElement()), header.inReplyTo().orElse("?"));
                 return;
             }
-            send(answers.receipt(SecureXml.parse(received), received));
+            send(answers.receipt(verified.document(), received));
             LOG.info("[simulator] {} took {} {} (conversation {}) from {} and sent its signed receipt ACCEPTED on {}",
                     queues.party(), type, id, header.conversationId().orElse("?"), queues.in(), queues.out());
-            Optional<byte[]> answer = answers.answer(SecureXml.parse(received), received);
+            Optional<byte[]> answer = answers.answer(verified.document(), received);
             if (answer.isPresent()) {
                 send(answer.get());
                 ReceivedHeader sent = ReceivedHeader.of(SecureXml.parse(answer.get()));
