@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param broker   the message broker of the domestic agencies: embedded (default) or external
  * @param push     the calls to push partners' endpoints
  * @param workPermit the work-permit process: its deadlines and the national quota it starts from
+ * @param simulators simulated agencies and demo partner for the development setup (off by default)
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -28,7 +29,28 @@ public record LmxProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Broker broker,
         @DefaultValue Push push,
-        @DefaultValue WorkPermit workPermit) {
+        @DefaultValue WorkPermit workPermit,
+        @DefaultValue Simulators simulators) {
+
+    /**
+     * Simulated counterparties for the development setup ({@code lmx.simulators.*}): the agencies of the QUEUE
+     * agreements and the push partners answer the hub's documents over their real transports, signing with their
+     * development keys. Refused where the data directory has no development PKI.
+     *
+     * @param enabled         turn them on ({@code --lmx.simulators.enabled=true}); never in production
+     * @param partnerEndpoint where the simulated push partners listen (a loopback http URL); default: the endpoints
+     *                        of the push agreements ({@code http://localhost:8091/services/exchange12} in the demo)
+     * @param identityHits    DEMO RULE: travel document numbers the simulated migration police answers with a HIT (a
+     *                        closed prior overstay), so that a newcomer sees a flagged case go to supervisor approval;
+     *                        default: {@code LBG0312874}, the stateless applicant of the committed samples
+     */
+    public record Simulators(@DefaultValue("false") boolean enabled, URI partnerEndpoint,
+                             @DefaultValue("LBG0312874") List<String> identityHits) {
+
+        public Simulators {
+            identityHits = identityHits == null ? List.of() : List.copyOf(identityHits);
+        }
+    }
 
     /**
      * The work-permit process ({@code lmx.work-permit.*}). Deadlines are ISO-8601 durations ({@code P5D}, {@code PT4H}):
