@@ -71,6 +71,12 @@ class QuotaController {
         }
         ProcessInstance started = runtime.startProcessInstanceByMessage(QuotaRefreshVariables.START_MESSAGE, key,
                 Map.of(QuotaRefreshVariables.YEAR, year));
+        if (started.isEnded()) {
+            // another start of the same year won the race: the process ended at once (alreadyRunning)
+            audit.record(user.getName(), REFRESH, key, "CONFLICT", "started at the same time as another: "
+                    + started.getId() + " ended at once");
+            throw ApiProblem.conflict("a quota refresh of " + year + " was started at the same time");
+        }
         audit.record(user.getName(), REFRESH, key, "STARTED", "process " + started.getId());
         return ResponseEntity.status(HttpStatus.CREATED).body(new RefreshStarted(year, started.getId(), key));
     }

@@ -21,13 +21,14 @@ public final class QuotaRefreshBeans {
     public static Map<String, Object> of(DocumentSender sender, QuotaLedger ledger, QuotaShares shares,
                                          DemandReports reports, NoticeRecipients recipients,
                                          QuotaRefreshSettings settings, Clock clock) {
+        RegisterCounters counters = new RegisterCounters(ledger.jdbc());
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("quotaRefreshSettings", settings);
-        beans.put("openQuotaYear", new OpenQuotaYear(settings, clock));
+        beans.put("openQuotaYear", new OpenQuotaYear(settings, counters, clock));
         beans.put("gatherDemand", new GatherDemand(reports));
         beans.put("proposeQuota", new ProposeQuota(reports));
         beans.put("checkQuotaLines", new CheckQuotaLines(ledger));
-        beans.put("setYearQuota", new SetYearQuota(ledger, new RegisterCounters(ledger.jdbc()), settings, clock));
+        beans.put("setYearQuota", new SetYearQuota(ledger, counters, settings, clock));
         beans.put("sendQuotaNotices", new SendQuotaNotices(sender, ledger, shares, recipients, settings));
         return beans;
     }

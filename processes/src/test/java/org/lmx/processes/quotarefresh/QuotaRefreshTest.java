@@ -282,6 +282,40 @@ class QuotaRefreshTest {
     }
 
     @Test
+    void twoRefreshesOfTheSameYearStartedAtOnceGiveOneCase() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            int year = 2028 + round;
+            if (round > 0) {
+                // the year's counter row exists: the second start waits for the first's lock (else they collide on it)
+                WORLD.database.jdbc().update("INSERT INTO register_counter (counter_name, counter_year, last_value)"
+                        + " VALUES ('quota-refresh-start', ?, 0)", year);
+            }
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<ProcessInstance>> starts = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    starts.add(two.submit(() -> {
+                        together.await();
+                        return start(year);
+                    }));
+                }
+                for (java.util.concurrent.Future<ProcessInstance> started : starts) {
+                    try {
+                        started.get();
+                    } catch (java.util.concurrent.ExecutionException collided) {
+                        // both created the year's counter row: one start rolled back, as a REST caller would see
+                    }
+                }
+            } finally {
+                two.shutdownNow();
+            }
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("quota-refresh-" + year)
+                    .taskDefinitionKey("reviewQuota").count()).as("reviews of " + year).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aNoticeWhoseAnswerWasLostIsSentAgainAsTheSameDocumentWithTheSameReference() {
         reportAtyrauAndAlmaty();
         ProcessInstance refresh = start(2027);
