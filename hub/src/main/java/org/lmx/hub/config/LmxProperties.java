@@ -3,9 +3,11 @@ package org.lmx.hub.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The hub's own settings ({@code lmx.*}).
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param push     the calls to push partners' endpoints
  * @param workPermit the work-permit process: its deadlines and the national quota it starts from
  * @param simulators simulated agencies and demo partner for the development setup (off by default)
+ * @param quotaRefresh the quota-refresh process: its yearly start and whom its QuotaNotice goes to
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -30,7 +33,8 @@ public record LmxProperties(
         @DefaultValue Broker broker,
         @DefaultValue Push push,
         @DefaultValue WorkPermit workPermit,
-        @DefaultValue Simulators simulators) {
+        @DefaultValue Simulators simulators,
+        @DefaultValue QuotaRefresh quotaRefresh) {
 
     /**
      * Simulated counterparties for the development setup ({@code lmx.simulators.*}): the agencies of the QUEUE
@@ -49,6 +53,26 @@ public record LmxProperties(
 
         public Simulators {
             identityHits = identityHits == null ? List.of() : List.copyOf(identityHits);
+        }
+    }
+
+    /**
+     * The quota-refresh process ({@code lmx.quota-refresh.*}).
+     *
+     * @param cron         when the yearly case for the next year starts, a Quartz-style cron (seconds first) read in
+     *                     {@code zone}: 1 November 06:00 by default
+     * @param zone         the zone of the cron and of "the next year"
+     * @param agencies     ({@code notify}) the domestic agencies every QuotaNotice goes to (the partners whose
+     *                     agreements carry quota shares get theirs in any case)
+     * @param notifyAkimats also every regional akimat (KAZ:AKIMAT-*) that has an agreement in force
+     * @param legalBasis   the order the notice names as its LegalBasis, or none
+     */
+    public record QuotaRefresh(@DefaultValue("0 0 6 1 11 ?") String cron, @DefaultValue("Asia/Almaty") ZoneId zone,
+                               @Name("notify") @DefaultValue({"KAZ:MIA", "KAZ:BNS"}) List<String> agencies,
+                               @DefaultValue("true") boolean notifyAkimats, String legalBasis) {
+
+        public QuotaRefresh {
+            agencies = agencies == null ? List.of() : List.copyOf(agencies);
         }
     }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lmx.processes.exchange.DispatchOutcome.Kind;
 import org.lmx.processes.permit.PermitRegister;
+import org.lmx.processes.quota.DemandReports;
 import org.lmx.processes.tracking.MovementCorrelation;
 import org.lmx.processes.workpermit.ReplyVariables;
 import org.lmx.processes.workpermit.WorkPermitVariables;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * RuntimeService. A WorkPermitApplication starts {@value WorkPermitVariables#PROCESS_KEY} (business key: its
  * MessageId); a reply correlates as the BPMN message of its type, with the case's conversation AND the request it
  * answers (InReplyTo = the MessageId the case sent) AND the party the request went to. A BorderCrossingEvent or a
- * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}).
+ * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}). A
+ * RegionalDemandReport is recorded for the quota-refresh process ({@link DemandReports}).
  * <p>
  * Exactly once per MessageId: the outcome is written to {@code process_dispatch} in the same transaction as the
  * start or the correlation (joining the caller's, e.g. the exchange's outbox transaction), so a redelivered
@@ -49,6 +51,7 @@ public class ProcessDispatcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MovementCorrelation movements;
+    private final DemandReports demandReports;
 
     public ProcessDispatcher(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                              Clock clock) {
@@ -57,6 +60,7 @@ public class ProcessDispatcher {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.movements = new MovementCorrelation(runtime, new PermitRegister(jdbc));
+        this.demandReports = new DemandReports(jdbc, clock);
     }
 
     public ProcessDispatcher(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -66,8 +70,9 @@ public class ProcessDispatcher {
     public DispatchOutcome dispatch(ReceivedDocument document) {
         boolean starts = WorkPermitVariables.APPLICATION_TYPE.equals(document.documentType());
         boolean movement = MovementCorrelation.takes(document.documentType());
+        boolean demand = DemandReports.DOCUMENT_TYPE.equals(document.documentType());
         Reply reply = REPLIES.get(document.documentType());
-        if (!starts && !movement && reply == null) {
+        if (!starts && !movement && !demand && reply == null) {
             return new DispatchOutcome(Kind.NOT_FOR_PROCESSES, null,
                     "no process takes a " + document.documentType());
         }
@@ -77,7 +82,8 @@ public class ProcessDispatcher {
                 return earlier.get();
             }
             DispatchOutcome outcome = starts ? start(document)
-                    : movement ? movements.correlate(document) : correlate(document, reply);
+                    : movement ? movements.correlate(document)
+                    : demand ? demandReports.record(document) : correlate(document, reply);
             record(document.messageId(), outcome);
             return outcome;
         });
