@@ -10,7 +10,7 @@ import org.lmx.connectors.Sha256;
  * An attachment as it is declared in the header and sent as an MTOM part: the file's bytes, read once, so
  * that the size and digest signed in the header are those of the bytes sent.
  */
-record AttachmentContent(String id, String fileName, String mimeType, byte[] bytes) {
+public record AttachmentContent(String id, String fileName, String mimeType, byte[] bytes) {
 
     /** The contract's MimeType pattern. */
     private static final Pattern MIME_TYPE = Pattern.compile("[a-z]+/[a-zA-Z0-9.+\\-]+");

@@ -20,17 +20,17 @@ import org.lmx.xsd.service.v1.Submit;
  * A partner's side of the Exchange service: Submit over SOAP 1.1 with the client generated from the WSDL, MTOM
  * on, one part per attachment. A fault or an unreachable hub becomes a one-line {@link CliFailure}.
  */
-final class ExchangeClient {
+public final class ExchangeClient {
 
     private final String address;
 
     /** {@code hubUrl} with or without a trailing slash, e.g. {@code http://localhost:8080}. */
-    ExchangeClient(String hubUrl) {
+    public ExchangeClient(String hubUrl) {
         this.address = hubUrl.replaceAll("/+$", "") + "/services/exchange";
     }
 
     /** Submits the signed bytes as they are and returns the receipt's bytes. */
-    byte[] submit(byte[] signed, List<AttachmentContent> attachments) throws CliFailure {
+    public byte[] submit(byte[] signed, List<AttachmentContent> attachments) throws CliFailure {
         ExchangePortType port = new ExchangeService().getExchangeSoap11Port();
         BindingProvider binding = (BindingProvider) port;
         binding.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);

@@ -13,20 +13,20 @@ import org.w3c.dom.Element;
  * A receipt is evidence only if the hub signed it under the hub's CA and it answers the bytes that were sent:
  * the signature (as the hub's party), then ReceivedDigest and ReceivedMessageId against what left here.
  */
-final class ReceiptCheck {
+public final class ReceiptCheck {
 
     private ReceiptCheck() {
     }
 
     /** What a verified receipt says; code and reason are null when it is ACCEPTED. */
-    record CheckedReceipt(String status, String code, String reason, String messageId, String digest) {
+    public record CheckedReceipt(String status, String code, String reason, String messageId, String digest) {
 
-        boolean accepted() {
+        public boolean accepted() {
             return "ACCEPTED".equals(status);
         }
     }
 
-    static CheckedReceipt check(byte[] receipt, X509Certificate hubCa, String sentMessageId, String sentDigest)
+    public static CheckedReceipt check(byte[] receipt, X509Certificate hubCa, String sentMessageId, String sentDigest)
             throws CliFailure {
         VerifiedDocument verified;
         try {

@@ -3,9 +3,11 @@ package org.lmx.hub.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The hub's own settings ({@code lmx.*}).
@@ -18,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param broker   the message broker of the domestic agencies: embedded (default) or external
  * @param push     the calls to push partners' endpoints
  * @param workPermit the work-permit process: its deadlines and the national quota it starts from
+ * @param simulators simulated agencies and demo partner for the development setup (off by default)
+ * @param quotaRefresh the quota-refresh process: its yearly start and whom its QuotaNotice goes to
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -28,7 +32,49 @@ public record LmxProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Broker broker,
         @DefaultValue Push push,
-        @DefaultValue WorkPermit workPermit) {
+        @DefaultValue WorkPermit workPermit,
+        @DefaultValue Simulators simulators,
+        @DefaultValue QuotaRefresh quotaRefresh) {
+
+    /**
+     * Simulated counterparties for the development setup ({@code lmx.simulators.*}): the agencies of the QUEUE
+     * agreements and the push partners answer the hub's documents over their real transports, signing with their
+     * development keys. Refused where the data directory has no development PKI.
+     *
+     * @param enabled         turn them on ({@code --lmx.simulators.enabled=true}); never in production
+     * @param partnerEndpoint where the simulated push partners listen (a loopback http URL); default: the endpoints
+     *                        of the push agreements ({@code http://localhost:8091/services/exchange12} in the demo)
+     * @param identityHits    DEMO RULE: travel document numbers the simulated migration police answers with a HIT (a
+     *                        closed prior overstay), so that a newcomer sees a flagged case go to supervisor approval;
+     *                        default: {@code LBG0312874}, the stateless applicant of the committed samples
+     */
+    public record Simulators(@DefaultValue("false") boolean enabled, URI partnerEndpoint,
+                             @DefaultValue("LBG0312874") List<String> identityHits) {
+
+        public Simulators {
+            identityHits = identityHits == null ? List.of() : List.copyOf(identityHits);
+        }
+    }
+
+    /**
+     * The quota-refresh process ({@code lmx.quota-refresh.*}).
+     *
+     * @param cron         when the yearly case for the next year starts, a Quartz-style cron (seconds first) read in
+     *                     {@code zone}: 1 November 06:00 by default
+     * @param zone         the zone of the cron and of "the next year"
+     * @param agencies     ({@code notify}) the domestic agencies every QuotaNotice goes to (the partners whose
+     *                     agreements carry quota shares get theirs in any case)
+     * @param notifyAkimats also every regional akimat (KAZ:AKIMAT-*) that has an agreement in force
+     * @param legalBasis   the order the notice names as its LegalBasis, or none
+     */
+    public record QuotaRefresh(@DefaultValue("0 0 6 1 11 ?") String cron, @DefaultValue("Asia/Almaty") ZoneId zone,
+                               @Name("notify") @DefaultValue({"KAZ:MIA", "KAZ:BNS"}) List<String> agencies,
+                               @DefaultValue("true") boolean notifyAkimats, String legalBasis) {
+
+        public QuotaRefresh {
+            agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        }
+    }
 
     /**
      * The work-permit process ({@code lmx.work-permit.*}). Deadlines are ISO-8601 durations ({@code P5D}, {@code PT4H}):

@@ -9,11 +9,11 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * expressions find them. It is an engine plugin so that the engine, which is built after every plugin, never runs
  * a step before its beans exist (the job executor may resume a case on start).
  */
-final class NamedBeans extends AbstractProcessEnginePlugin {
+public final class NamedBeans extends AbstractProcessEnginePlugin {
 
     private final Map<String, Object> beans;
 
-    NamedBeans(ConfigurableListableBeanFactory factory, Map<String, Object> beans) {
+    public NamedBeans(ConfigurableListableBeanFactory factory, Map<String, Object> beans) {
         this.beans = Map.copyOf(beans);
         this.beans.forEach(factory::registerSingleton);
     }

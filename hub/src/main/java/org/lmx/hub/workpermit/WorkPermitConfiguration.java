@@ -57,8 +57,8 @@ class WorkPermitConfiguration {
     }
 
     @Bean
-    QuotaShares quotaShares(AgreementRegistry agreements) {
-        return new AgreementQuotaShares(agreements);
+    QuotaShares quotaShares(AgreementRegistry agreements, Clock clock) {
+        return new AgreementQuotaShares(agreements, clock);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,14 +29,17 @@ final class HubProcess implements AutoCloseable {
     final int httpPort;
     final int amqpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<String> settings;
     private volatile Process process;
     private Path output;
     private int starts;
 
-    HubProcess(Path dataDir, int httpPort, int amqpPort) {
+    /** @param settings more arguments of {@code serve}, e.g. {@code --lmx.simulators.enabled=true} */
+    HubProcess(Path dataDir, int httpPort, int amqpPort, String... settings) {
         this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.amqpPort = amqpPort;
+        this.settings = List.of(settings);
     }
 
     /** A loopback port free now (chosen up front, so that it stays the same across a restart). */
@@ -57,10 +61,17 @@ final class HubProcess implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         output = dataDir.resolveSibling(dataDir.getFileName() + "-hub-" + (++starts) + ".log");
-        process = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "serve", "--lmx.data-dir=" + dataDir,
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "serve", "--lmx.data-dir=" + dataDir,
                 "--server.port=" + httpPort, "--server.address=127.0.0.1", "--lmx.broker.amqp-port=" + amqpPort,
-                "--lmx.broker.core-port=0"))
+                "--lmx.broker.core-port=0"));
+        command.addAll(settings);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** The output of the latest start (its log). */
+    Path output() {
+        return output;
     }
 
     /** Waits until the Exchange service's WSDL is served: its Camel routes, and so the hub's, have started. */

@@ -30,7 +30,7 @@ class AgreementQuotaSharesTest {
         AgreementFiles.copyExamples(agreements);
         registry = new AgreementRegistry(db.jdbc(), agreements, TestPki.dir(), Clock.systemUTC());
         assertThat(registry.reload("test").refused()).isEmpty();
-        shares = new AgreementQuotaShares(registry);
+        shares = new AgreementQuotaShares(registry, Clock.systemUTC());
     }
 
     @AfterEach
@@ -51,6 +51,25 @@ class AgreementQuotaSharesTest {
         assertThat(shares.limit("UZB:MEHNAT", 2025, "F", "KZ-75")).isEmpty();
         assertThat(shares.limit("KOR:MOEL", 2026, "F", "KZ-75")).isEmpty();
         assertThat(shares.limit("XXX:NOBODY", 2026, "F", "KZ-75")).isEmpty();
+    }
+
+    @Test
+    void uzbekistanIsThePartnerWithSharesAndItsQuotaNoticeCarriesItsSharesOfTheYear() {
+        assertThat(shares.partners()).containsExactly("UZB:MEHNAT");
+        assertThat(shares.sharesOf("UZB:MEHNAT", 2027)).extracting(Object::toString)
+                .containsExactly("A KZ-61 380", "F KZ-75 400", "F KZ-79 280");
+        assertThat(shares.sharesOf("UZB:MEHNAT", 2031)).isEmpty();
+        assertThat(shares.sharesOf("KOR:MOEL", 2027)).isEmpty();
+    }
+
+    @Test
+    void aPartnerWhoseAgreementIsSuspendedHearsOfNoQuota() {
+        String suspended = AgreementFiles.withVersion(AgreementFiles.example(AgreementFiles.UZB), 4)
+                .replace("<Status>ACTIVE</Status>", "<Status>SUSPENDED</Status>");
+        AgreementFiles.write(agreements, AgreementFiles.UZB, suspended);
+        assertThat(registry.reload("test").count(ImportOutcome.IMPORTED)).isEqualTo(1);
+
+        assertThat(shares.partners()).isEmpty();
     }
 
     @Test

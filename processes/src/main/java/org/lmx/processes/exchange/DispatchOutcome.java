@@ -18,6 +18,8 @@ public record DispatchOutcome(Kind kind, String processInstanceId, String note) 
         ALREADY_DISPATCHED,
         /** A reply no waiting step expects (late, answered twice, or naming no request of a case): kept as a note. */
         UNMATCHED,
+        /** A document recorded for a process to read when it runs (a RegionalDemandReport for quota-refresh). */
+        RECORDED,
         /** A document type no process takes (a Ping, a BusinessNotice...). */
         NOT_FOR_PROCESSES
     }

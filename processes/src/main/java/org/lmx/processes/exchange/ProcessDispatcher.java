@@ -15,6 +15,7 @@ import org.lmx.processes.exchange.DispatchOutcome.Kind;
 import org.lmx.processes.consular.ConsularReplyVariables;
 import org.lmx.processes.consular.ConsularVariables;
 import org.lmx.processes.permit.PermitRegister;
+import org.lmx.processes.quota.DemandReports;
 import org.lmx.processes.tracking.MovementCorrelation;
 import org.lmx.processes.vetting.ContractVettingVariables;
 import org.lmx.processes.workpermit.ReplyVariables;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (business key: its MessageId); a reply ({@code REPLIES}) correlates as the BPMN message of its type, with the
  * case's conversation AND the request it answers (InReplyTo = the MessageId the case sent) AND the party the request
  * went to. A BorderCrossingEvent or a
- * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}).
+ * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}). A
+ * RegionalDemandReport is recorded for the quota-refresh process ({@link DemandReports}).
  * <p>
  * Exactly once per MessageId: the outcome is written to {@code process_dispatch} in the same transaction as the
  * start or the correlation (joining the caller's, e.g. the exchange's outbox transaction), so a redelivered
@@ -71,6 +73,7 @@ public class ProcessDispatcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MovementCorrelation movements;
+    private final DemandReports demandReports;
 
     public ProcessDispatcher(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                              Clock clock) {
@@ -79,6 +82,7 @@ public class ProcessDispatcher {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.movements = new MovementCorrelation(runtime, new PermitRegister(jdbc));
+        this.demandReports = new DemandReports(jdbc, clock);
     }
 
     public ProcessDispatcher(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -88,8 +92,9 @@ public class ProcessDispatcher {
     public DispatchOutcome dispatch(ReceivedDocument document) {
         Starter starter = STARTERS.get(document.documentType());
         boolean movement = MovementCorrelation.takes(document.documentType());
+        boolean demand = DemandReports.DOCUMENT_TYPE.equals(document.documentType());
         List<Reply> replies = REPLIES.get(document.documentType());
-        if (starter == null && !movement && replies == null) {
+        if (starter == null && !movement && !demand && replies == null) {
             return new DispatchOutcome(Kind.NOT_FOR_PROCESSES, null,
                     "no process takes a " + document.documentType());
         }
@@ -99,7 +104,8 @@ public class ProcessDispatcher {
                 return earlier.get();
             }
             DispatchOutcome outcome = starter != null ? start(document, starter)
-                    : movement ? movements.correlate(document) : correlate(document, replies);
+                    : movement ? movements.correlate(document)
+                    : demand ? demandReports.record(document) : correlate(document, replies);
             record(document.messageId(), outcome);
             return outcome;
         });

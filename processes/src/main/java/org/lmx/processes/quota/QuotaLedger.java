@@ -39,6 +39,11 @@ public class QuotaLedger {
         this.clock = clock;
     }
 
+    /** The ledger's database, for the yearly counters of the quota notices. */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     /** Creates the line with this many places unless it exists (the hub's configuration seeds the demo quota). */
     public boolean seed(int year, String sector, String region, int places) {
         if (places < 0) {
@@ -112,6 +117,49 @@ public class QuotaLedger {
             return !rows.isEmpty();
         });
         return Boolean.TRUE.equals(released);
+    }
+
+    /**
+     * The year's quota as the quota-refresh process approved it, in the caller's transaction (or its own): each
+     * given line gets its places, created where the ledger has none, but never fewer than the permits already
+     * holding a place there (those stay valid); a line of the year that is not given is closed (its places set to
+     * those taken), since the approved quota is the whole of the year's. A reservation running at the same time
+     * waits for the line's row lock, so it sees either the old or the new places, never a count below taken.
+     *
+     * @return the year's ledger lines afterwards
+     */
+    public List<QuotaLine> setYear(int year, Collection<QuotaPlaces> quota) {
+        return transactions.execute(status -> {
+            java.util.Set<String> given = new java.util.HashSet<>();
+            for (QuotaPlaces line : quota) {
+                if (!given.add(line.sector() + " " + line.region())) {
+                    throw new IllegalArgumentException("the quota names " + line.sector() + " " + line.region()
+                            + " twice");
+                }
+                int updated = jdbc.update("UPDATE quota_line SET places = GREATEST(?, taken)"
+                        + " WHERE quota_year = ? AND sector = ? AND region = ?", line.places(), year, line.sector(),
+                        line.region());
+                if (updated == 0) {
+                    jdbc.update("INSERT INTO quota_line (quota_year, sector, region, places, taken) VALUES (?, ?, ?, ?, 0)",
+                            year, line.sector(), line.region(), line.places());
+                }
+            }
+            for (QuotaLine line : lines(year)) {
+                if (!given.contains(line.sector() + " " + line.region())) {
+                    jdbc.update("UPDATE quota_line SET places = taken WHERE quota_year = ? AND sector = ? AND region = ?",
+                            year, line.sector(), line.region());
+                }
+            }
+            return lines(year);
+        });
+    }
+
+    /** The year's ledger lines, by sector and region. */
+    public List<QuotaLine> lines(int year) {
+        return jdbc.query("SELECT quota_year, sector, region, places, taken FROM quota_line WHERE quota_year = ?"
+                        + " ORDER BY sector, region",
+                (rs, i) -> new QuotaLine(rs.getInt("quota_year"), rs.getString("sector"), rs.getString("region"),
+                        rs.getInt("places"), rs.getInt("taken")), year);
     }
 
     /** Places left in the line (0 when the line does not exist: no quota there). */

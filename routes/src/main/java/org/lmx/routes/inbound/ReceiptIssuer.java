@@ -80,6 +80,15 @@ public final class ReceiptIssuer {
         return sign(answer(request, DocumentType.STATUS_REPORT, DOCUMENTS.createStatusReport(report)));
     }
 
+    /**
+     * The signer's own signed document in answer to {@code received}: to its sender, in its thread, InReplyTo its
+     * MessageId, under its agreement (what a counterparty's answer to the hub's request looks like when this issuer
+     * holds that counterparty's credential, as the development simulators do).
+     */
+    public byte[] reply(ReceivedHeader received, JAXBElement<? extends DocumentContent> document) {
+        return sign(answer(received, DocumentType.fromValue(document.getName().getLocalPart()), document));
+    }
+
     /** An envelope from the hub to the sender of {@code received}, in its thread and in reply to it. */
     private ExchangeMessage answer(ReceivedHeader received, DocumentType type, JAXBElement<? extends DocumentContent> document) {
         Header header = new Header();

@@ -1,7 +1,6 @@
 package org.lmx.routes.outbound;
 
 import jakarta.jws.WebService;
-import jakarta.servlet.ServletConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -14,18 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.cxf.jaxws.EndpointImpl;
-import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.lmx.connectors.Sha256;
+import org.lmx.connectors.soap.PartnerExchangeServer;
 import org.lmx.connectors.xml.SecureXml;
 import org.lmx.xsd.service.v1.Acknowledge;
 import org.lmx.xsd.service.v1.AcknowledgeResponse;
 import org.lmx.xsd.service.v1.AttachmentPart;
 import org.lmx.xsd.service.v1.ExchangePortType;
-import org.lmx.xsd.service.v1.ExchangeService;
 import org.lmx.xsd.service.v1.FetchPending;
 import org.lmx.xsd.service.v1.FetchPendingResponse;
 import org.lmx.xsd.service.v1.GetStatus;
@@ -37,7 +31,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * A push partner's Exchange service for tests: the WSDL's SOAP 1.2 port with MTOM at
- * {@code http://127.0.0.1:<random port>/services/exchange12} (CXF's servlet in an embedded Tomcat on loopback).
+ * {@code http://127.0.0.1:<random port>/services/exchange12} (a {@link PartnerExchangeServer} on loopback).
  * It fails the first {@link #failFirst} calls with a SOAP fault, or never answers while {@link #hang} is set;
  * otherwise it answers with the receipt {@link #answer} makes for the document it received.
  *
@@ -78,34 +72,14 @@ public final class PartnerTestServer implements AutoCloseable {
     public volatile boolean hang;
     public volatile Answer answer;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final Tomcat tomcat = new Tomcat();
+    private final PartnerExchangeServer server;
 
     public PartnerTestServer() throws Exception {
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        tomcat.setBaseDir(java.nio.file.Files.createTempDirectory("partner-tomcat").toString());
-        Context context = tomcat.addContext("", null);
-        Partner partner = new Partner();
-        Tomcat.addServlet(context, "cxf", new CXFNonSpringServlet() {
-            @Override
-            protected void loadBus(ServletConfig config) {
-                super.loadBus(config);
-                EndpointImpl endpoint = new EndpointImpl(getBus(), partner);
-                endpoint.setWsdlLocation("classpath:lmx/exchange.wsdl");
-                endpoint.setServiceName(ExchangeService.SERVICE);
-                endpoint.setEndpointName(ExchangeService.ExchangeSoap12Port);
-                endpoint.getProperties().put("mtom-enabled", Boolean.TRUE);
-                endpoint.publish("/exchange12");
-            }
-        }).setLoadOnStartup(1);
-        context.addServletMappingDecoded("/services/*", "cxf");
-        tomcat.start();
+        server = new PartnerExchangeServer("127.0.0.1", 0, new Partner());
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/services/exchange12";
+        return server.endpoint();
     }
 
     /** The calls that carried {@code messageId}, in the order they arrived. */
@@ -223,11 +197,6 @@ public final class PartnerTestServer implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
-        try {
-            tomcat.stop();
-            tomcat.destroy();
-        } catch (Exception e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+        server.close();
     }
 }
