@@ -11,6 +11,8 @@ import org.lmx.processes.vetting.ContractRegister;
 /**
  * Every bean that consular-protection.bpmn names by delegateExpression, under that name. Process tests give the map
  * to the engine configuration ({@code setBeans}); the hub registers each entry as a Spring bean of the same name.
+ * Names are global in the hub, so the steps work-permit also has are named for this process
+ * ({@code sendConsularInformationRequest}).
  */
 public final class ConsularProtectionBeans {
 
@@ -29,8 +31,8 @@ public final class ConsularProtectionBeans {
                 new RecordTaskNotes(ConsularVariables.SUPERVISOR_NOTES, false, ConsularVariables.SUPERVISED_BY));
         beans.put("recordTriage", new RecordTriage());
         beans.put("sendCaseReferral", new SendCaseReferral(sender, settings));
-        beans.put("planInformationRequest", new PlanInformationRequest(settings, clock));
-        beans.put("sendInformationRequest", SendPartnerRequest.request(sender, settings));
+        beans.put("planConsularInformationRequest", new PlanInformationRequest(settings, clock));
+        beans.put("sendConsularInformationRequest", SendPartnerRequest.request(sender, settings));
         beans.put("sendInformationReminder", SendPartnerRequest.reminder(sender, settings));
         beans.put("recordEscalation",
                 new RecordTaskNotes(ConsularVariables.ESCALATION_NOTES, true, "escalatedBy"));
