@@ -112,6 +112,15 @@ class TasklistBrowserIT extends HubIT {
             assertThat(value(field("documents"))).contains("passport: ", "diploma: ");
             assertThat(field("applicantName").isEnabled()).as("a fact, not an input").isFalse();
 
+            // the questions for the ministry are asked for only when the officer requests information
+            assertThat(shown("questions")).isFalse();
+            choose("decision", "Request information from the applicant partner");
+            wait.until(d -> shown("questions"));
+            // a second pick in the same form-js select did not open its list here (chromedriver): the form afresh
+            browser.navigate().refresh();
+            field("applicantName");
+            assertThat(shown("questions")).isFalse();
+
             // decides: Approve, with reasons, and completes
             choose("decision", "Approve");
             inView(field("reasons")).sendKeys("Checks clear; seconded by the parent company since 2014");
@@ -169,15 +178,20 @@ class TasklistBrowserIT extends HubIT {
                 ".fjs-container input[id$='Field_" + key + "'], .fjs-container textarea[id$='Field_" + key + "']")));
     }
 
-    /** Picks {@code label} in the form-js select of {@code key}. */
+    /** True when the form shows the field of {@code key} (form-js leaves a hidden field out of the page). */
+    private boolean shown(String key) {
+        return browser.findElements(By.cssSelector(".fjs-container [id$='Field_" + key + "']")).stream()
+                .anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Picks {@code label} in the form-js select of {@code key} (a select not chosen in yet). */
     private void choose(String key, String label) {
+        By select = By.cssSelector(".fjs-container [id$='Field_" + key + "-display']");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        inView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                ".fjs-container [id$='Field_" + key + "-display']")))).click();
+        inView(wait.until(ExpectedConditions.elementToBeClickable(select))).click();
         inView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + label + "']")))).click();
-        wait.until(d -> d.findElement(By.cssSelector(".fjs-container [id$='Field_" + key + "-display']")).getText()
-                .equals(label));
+        wait.until(d -> d.findElement(select).getText().equals(label));
     }
 
     /** The element scrolled to the middle of the window, clear of Tasklist's header and footer. */
