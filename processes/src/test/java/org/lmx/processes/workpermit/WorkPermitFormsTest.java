@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,8 +29,10 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lmx.processes.exchange.ReceivedDocument;
 import org.lmx.processes.testing.Applications;
 import org.lmx.processes.testing.Envelopes;
+import org.lmx.processes.testing.WorkPermitEngine;
 import org.lmx.xsd.exchange.v1.Attachment;
 import org.lmx.xsd.exchange.v1.AttachmentRef;
 import org.lmx.xsd.exchange.v1.IdentityCheckOutcome;
@@ -54,7 +58,7 @@ class WorkPermitFormsTest extends WorkPermitCaseTest {
     }
 
     @Test
-    void theWeldingEngineersReviewOpensWithTheReviewFormOfTheProcesssDeployment() throws Exception {
+    void theWeldingEngineersReviewOpensWithTheReviewFormOfTheProcessDeployment() throws Exception {
         String pid = atReview(weldingEngineerWithAttachments());
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).initializeFormKeys().singleResult();
 
@@ -165,8 +169,8 @@ class WorkPermitFormsTest extends WorkPermitCaseTest {
     void theDecisionsOnTheFormsAreTheValuesTheGatewaysTest() throws Exception {
         BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
                 .createProcessDefinitionQuery().processDefinitionKey("work-permit").latestVersion().singleResult().getId());
-        JsonNode review = resource(WORLD_REVIEW_FORM);
-        JsonNode approval = resource(WORLD_SUPERVISOR_FORM);
+        JsonNode review = resource(WorkPermitEngine.REVIEW_FORM);
+        JsonNode approval = resource(WorkPermitEngine.SUPERVISOR_FORM);
 
         assertThat(selectValues(review, "decision")).isEqualTo(gatewayValues(model, "reviewDecision", "decision"))
                 .containsExactlyInAnyOrder("APPROVE", "REJECT", "REQUEST_INFORMATION");
@@ -202,7 +206,7 @@ class WorkPermitFormsTest extends WorkPermitCaseTest {
         submitted.put("reasons", "The employer withdrew the offer");
         submitted.put("questions", "");
         submitted.put("refusalCode", "EMPLOYER_NOT_ELIGIBLE");
-        assertThat(submitted.keySet()).isEqualTo(new java.util.HashSet<>(keys(deployedForm(task), false)));
+        assertThat(submitted.keySet()).isEqualTo(new HashSet<>(keys(deployedForm(task), false)));
 
         engine.getFormService().submitTaskForm(task.getId(), submitted);
         runJobs(pid);
@@ -214,11 +218,8 @@ class WorkPermitFormsTest extends WorkPermitCaseTest {
 
     // ---- the case ----
 
-    private static final String WORLD_REVIEW_FORM = "forms/work-permit-review.form";
-    private static final String WORLD_SUPERVISOR_FORM = "forms/work-permit-supervisor-approval.form";
-
     /** Korea's welder, with his passport scan and diploma declared in the header and described in the application. */
-    private static org.lmx.processes.exchange.ReceivedDocument weldingEngineerWithAttachments() {
+    private static ReceivedDocument weldingEngineerWithAttachments() {
         WorkPermitApplication application = Applications.standardWelder();
         application.getSupportingDocument().add(ref("passport", SupportingDocumentKind.TRAVEL_DOCUMENT_COPY, null));
         application.getSupportingDocument().add(ref("diploma", SupportingDocumentKind.DIPLOMA,
@@ -228,7 +229,7 @@ class WorkPermitFormsTest extends WorkPermitCaseTest {
                 attachment("diploma", "PARK_JIHOON_diploma_PNU.pdf", 1_873_920)));
     }
 
-    private String atReview(org.lmx.processes.exchange.ReceivedDocument application) {
+    private String atReview(ReceivedDocument application) {
         String pid = apply(application);
         cleanChecks(pid, KOREA);
         assertThat(instance(pid)).isWaitingAt("review");
@@ -297,7 +298,7 @@ class WorkPermitFormsTest extends WorkPermitCaseTest {
         return values;
     }
 
-    private static void walk(JsonNode container, java.util.function.Consumer<JsonNode> visit) {
+    private static void walk(JsonNode container, Consumer<JsonNode> visit) {
         for (JsonNode component : container.path("components")) {
             visit.accept(component);
             walk(component, visit);
