@@ -34,6 +34,7 @@ public final class WorkPermitBeans {
         beans.put("qualificationCheckOverdue", new MarkCheckOverdue(CheckKind.QUALIFICATION));
         beans.put("qualificationNotRequired", new QualificationNotRequired());
         beans.put("assessChecks", new AssessChecks());
+        beans.put("reviewFacts", new ReviewFacts(ledger, shares));
         beans.put("recordReviewer", RecordDecider.review());
         beans.put("recordSupervisor", RecordDecider.supervisor());
         beans.put("planInformationRequest", new PlanInformationRequest(settings, clock));

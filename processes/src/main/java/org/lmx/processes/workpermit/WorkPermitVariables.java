@@ -108,6 +108,23 @@ public final class WorkPermitVariables {
     public static final String INFORMATION_DUE = "informationDue";
     public static final String INFORMATION_ANSWERS = "informationAnswers";
 
+    // what the forms show, prepared by reviewFacts (ReviewFacts) when the review or the supervisor's approval opens
+    public static final String APPLICANT_BIRTH_DATE = "applicantBirthDate";
+    public static final String TRAVEL_DOCUMENT = "travelDocument";
+    public static final String EMPLOYER_BIN = "employerBin";
+    public static final String EMPLOYMENT_PERIOD = "employmentPeriod";
+    public static final String PERMIT_VALIDITY = "permitValidity";
+    public static final String CATEGORY_BASIS = "categoryBasis";
+    /** The application's attachments, one per line: id, file name, type, size and what it is. */
+    public static final String DOCUMENTS = "documents";
+    public static final String QUOTA_LINE = "quotaLine";
+    /** Per region of the permit, one per line: the places left in the ledger, and the partner's share there. */
+    public static final String QUOTA_LEFT = "quotaLeft";
+    public static final String FLAG_SUMMARY = "flagSummary";
+    public static final String REQUIREMENT_SUMMARY = "requirementSummary";
+    public static final String INFORMATION_SUMMARY = "informationSummary";
+    public static final String REVIEW_SUMMARY = "reviewSummary";
+
     // the decision
     public static final String OUTCOME = "outcome";
     public static final String REFUSAL_TEXT = "refusalText";

@@ -33,15 +33,19 @@ public final class ContractXml {
 
     /** The one document in the Body of a signed ExchangeMessage, as its JAXB class. */
     public static <T extends DocumentContent> T body(byte[] signedEnvelope, Class<T> type) {
+        DocumentContent content = envelope(signedEnvelope).getBody().getDocument().getValue();
+        if (!type.isInstance(content)) {
+            throw new IllegalArgumentException("the envelope holds a " + content.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName());
+        }
+        return type.cast(content);
+    }
+
+    /** A signed ExchangeMessage, header and body, as JAXB objects. */
+    public static ExchangeMessage envelope(byte[] signedEnvelope) {
         try {
             Object root = CONTEXT.createUnmarshaller().unmarshal(parse(signedEnvelope));
-            ExchangeMessage message = (ExchangeMessage) (root instanceof JAXBElement<?> e ? e.getValue() : root);
-            DocumentContent content = message.getBody().getDocument().getValue();
-            if (!type.isInstance(content)) {
-                throw new IllegalArgumentException("the envelope holds a " + content.getClass().getSimpleName()
-                        + ", not a " + type.getSimpleName());
-            }
-            return type.cast(content);
+            return (ExchangeMessage) (root instanceof JAXBElement<?> e ? e.getValue() : root);
         } catch (JAXBException e) {
             throw new IllegalArgumentException("not an ExchangeMessage of the contract: " + e, e);
         }

@@ -7,8 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.lmx.processes.exchange.ReceivedDocument;
+import org.lmx.xsd.exchange.v1.Attachment;
+import org.lmx.xsd.exchange.v1.AttachmentList;
 import org.lmx.xsd.exchange.v1.Body;
 import org.lmx.xsd.exchange.v1.DocumentContent;
 import org.lmx.xsd.exchange.v1.DocumentType;
@@ -42,6 +45,12 @@ public final class Envelopes {
     /** A new document from a party to the hub, as the dispatcher receives it. */
     public static ReceivedDocument received(String from, String conversationId, String inReplyTo,
                                             DocumentContent document) {
+        return received(from, conversationId, inReplyTo, document, List.of());
+    }
+
+    /** The same, with {@code attachments} declared in the header (the exchange has checked their parts). */
+    public static ReceivedDocument received(String from, String conversationId, String inReplyTo,
+                                            DocumentContent document, List<Attachment> attachments) {
         String messageId = UUID.randomUUID().toString();
         String type = document.getClass().getSimpleName();
         Header header = new Header();
@@ -53,6 +62,11 @@ public final class Envelopes {
         header.setTo("KAZ:MLSP");
         header.setDocumentType(DocumentType.fromValue(type));
         header.setCreated(OffsetDateTime.parse("2026-02-02T09:00:00+05:00"));
+        if (!attachments.isEmpty()) {
+            AttachmentList list = new AttachmentList();
+            list.getAttachment().addAll(attachments);
+            header.setAttachments(list);
+        }
         ExchangeMessage message = new ExchangeMessage();
         message.setHeader(header);
         Body body = new Body();

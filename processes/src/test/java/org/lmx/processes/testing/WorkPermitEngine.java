@@ -25,6 +25,8 @@ public final class WorkPermitEngine {
     public static final String BPMN = "bpmn/work-permit.bpmn";
     public static final String DMN = "dmn/work-permit-category.dmn";
     public static final String TRACKING_BPMN = "bpmn/permit-tracking.bpmn";
+    public static final String REVIEW_FORM = "forms/work-permit-review.form";
+    public static final String SUPERVISOR_FORM = "forms/work-permit-supervisor-approval.form";
     public static final WorkPermitSettings SETTINGS = WorkPermitSettings.defaults();
 
     private static WorkPermitEngine instance;

@@ -29,11 +29,12 @@ import org.lmx.xsd.exchange.v1.WorkPermitApplication;
 
 /**
  * What every work-permit process test does: the shared engine (camunda-bpm-junit5 with an engine built in code),
- * the process, its decision table and the permit's tracking deployed for each test and removed after it (with its instances), the
+ * the process, its decision table, its forms and the permit's tracking deployed for each test and removed after it (with its instances), the
  * ledger, register and clock reset; and the moves of a case: an application handed over by the dispatcher, the
  * agencies' and the partner's answers, the jobs run as the job executor would.
  */
-@Deployment(resources = {WorkPermitEngine.BPMN, WorkPermitEngine.DMN, WorkPermitEngine.TRACKING_BPMN})
+@Deployment(resources = {WorkPermitEngine.BPMN, WorkPermitEngine.DMN, WorkPermitEngine.TRACKING_BPMN,
+        WorkPermitEngine.REVIEW_FORM, WorkPermitEngine.SUPERVISOR_FORM})
 abstract class WorkPermitCaseTest {
 
     static final String KOREA = "KOR:MOEL";
@@ -58,7 +59,11 @@ abstract class WorkPermitCaseTest {
 
     /** Hands the application over as the exchange's dispatcher does and runs the case up to its first wait. */
     String apply(String partner, WorkPermitApplication application) {
-        ReceivedDocument document = Applications.from(partner, application);
+        return apply(Applications.from(partner, application));
+    }
+
+    /** The same for an application already in its envelope (e.g. one that declares attachments). */
+    String apply(ReceivedDocument document) {
         DispatchOutcome outcome = WORLD.dispatcher.dispatch(document);
         assertThat(outcome.kind()).isEqualTo(DispatchOutcome.Kind.STARTED);
         started.put(outcome.processInstanceId(), engine.getRuntimeService().createProcessInstanceQuery()

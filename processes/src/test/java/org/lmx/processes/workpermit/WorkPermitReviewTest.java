@@ -133,30 +133,6 @@ class WorkPermitReviewTest extends WorkPermitCaseTest {
     }
 
     @Test
-    void tasklistsGeneratedFormShowsTheCaseAndSubmitsTheDecision() {
-        String pid = atReview();
-        org.camunda.bpm.engine.task.Task task = task(pid, "review");
-
-        org.camunda.bpm.engine.form.TaskFormData form = engine.getFormService().getTaskFormData(task.getId());
-        assertThat(form.getFormFields()).extracting(f -> f.getId())
-                .contains("caseReference", "category", "flags", "decision", "reasons", "questions", "refusalCode");
-        assertThat(form.getFormFields()).filteredOn(f -> f.getId().equals("caseReference")).singleElement()
-                .satisfies(f -> assertThat(f.getValue().getValue()).isEqualTo(caseReference(pid)));
-
-        engine.getTaskService().claim(task.getId(), "officer.aigerim");
-        assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task.getId(),
-                Map.of("decision", "APPROVE", "caseReference", "WP-FORGED")))
-                .hasMessageContaining("readonly");
-        engine.getFormService().submitTaskForm(task.getId(), Map.of("decision", "REJECT",
-                "reasons", "The employer withdrew the offer", "refusalCode", "EMPLOYER_NOT_ELIGIBLE"));
-        runJobs(pid);
-
-        assertThat(instance(pid)).isEnded().hasPassed("refuseApplication");
-        assertThat(new String(decisions(pid).get(0).document().document(), StandardCharsets.UTF_8))
-                .contains("<Code>EMPLOYER_NOT_ELIGIBLE</Code>");
-    }
-
-    @Test
     void aReviewWithoutAValidDecisionIsRefusedAndTheTaskStays() {
         String pid = atReview();
 
