@@ -115,7 +115,8 @@ class CitizensAbroadIT extends HubIT {
         assertThat(result.text("InReplyTo")).isEqualTo(registrationId);
         assertThat(result.text("Verdict")).isEqualTo("REJECTED");
         assertThat(result.text("RuleCode")).isEqualTo("PASSPORT_RETENTION");
-        assertThat(new String(result.bytes(), StandardCharsets.UTF_8)).contains(pack);
+        assertThat(result.text("CountryInformationPack")).isEqualTo(pack);
+        assertThat(new String(result.bytes(), StandardCharsets.UTF_8)).contains("country information pack " + pack);
         String vettingCase = result.text("CaseReference");
         try (AgencyClient mfa = AgencyClient.connect(broker.port("amqp"), DATA_DIR, "MFA")) {
             Received toConsul = take(mfa, "ContractVettingResult", vettingConversation);

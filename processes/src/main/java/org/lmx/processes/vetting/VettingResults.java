@@ -61,6 +61,7 @@ final class VettingResults {
                 registration.getHostCountry())));
         result.getAdviceToWorker().add(advice("ru", russian(verdict, CaseValues.string(c, COUNTRY_PACK),
                 registration.getHostCountry())));
+        result.setCountryInformationPack(CaseValues.string(c, COUNTRY_PACK));
         return result;
     }
 

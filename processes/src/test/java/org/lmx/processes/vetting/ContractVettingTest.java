@@ -63,7 +63,8 @@ class ContractVettingTest extends AbroadCaseTest {
         assertThat(results.get(0).document().requestKey()).isEqualTo(pid + ":sendVettingResult:" + KOREA);
         assertThat(results.get(0).document().document()).isEqualTo(results.get(1).document().document());
         assertThat(xml(results.get(0))).contains("<Verdict>APPROVED</Verdict>", "<Method>AUTOMATIC</Method>",
-                "<CaseReference>CV-2026-000001</CaseReference>", "INFO-KOR-v2",
+                "<CaseReference>CV-2026-000001</CaseReference>",
+                "<CountryInformationPack>INFO-KOR-v2</CountryInformationPack>",
                 "<RuleSetVersion>contract-vetting-rules 1 (2026-11)</RuleSetVersion>").doesNotContain("<Findings>");
         VettedContract vetted = WORLD.contracts.find("CV-2026-000001").orElseThrow();
         assertThat(vetted.verdict()).isEqualTo("APPROVED");
