@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
+import org.lmx.hub.production.ProductionMode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CamundaConfiguration {
 
+    /** Development: the demo caseworkers; production: only the first administrator, from the secrets. */
     @Bean
-    ProcessEnginePlugin caseworkerSetup(DataDirectory data, LmxProperties properties) {
-        return new CaseworkerSetup(properties.demo() ? data.root().resolve(DevelopmentCaseworkers.FILE) : null);
+    ProcessEnginePlugin caseworkerSetup(DataDirectory data, LmxProperties properties, ObjectProvider<ProductionMode> production) {
+        ProductionMode mode = production.getIfAvailable();
+        if (mode != null) {
+            return new CaseworkerSetup(null, new CaseworkerSetup.FirstAdministrator(
+                    properties.production().camundaAdmin(), mode.camundaAdminPassword()));
+        }
+        return new CaseworkerSetup(properties.demo() ? data.root().resolve(DevelopmentCaseworkers.FILE) : null, null);
     }
 
     /**

@@ -98,6 +98,14 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the hub's JVM ends by itself (a refusal to start) and returns its exit code. */
+    int awaitExit(Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the hub is still running after " + atMost + "; see " + output);
+        }
+        return process.exitValue();
+    }
+
     /** Kills the hub's JVM abruptly (SIGKILL: no shutdown hook, nothing flushed) and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
