@@ -1,6 +1,12 @@
 package org.lmx.hub.camunda;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.lmx.routes.log.DataCipher;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.lmx.hub.config.DataDirectory;
@@ -27,6 +33,26 @@ class CamundaConfiguration {
                     properties.production().camundaAdmin(), mode.camundaAdminPassword()));
         }
         return new CaseworkerSetup(properties.demo() ? data.root().resolve(DevelopmentCaseworkers.FILE) : null, null);
+    }
+
+    /**
+     * With a data key, byte-array variables (the signed application the work-permit case keeps) are sealed at rest
+     * like the message log's bodies.
+     */
+    @Bean
+    ProcessEnginePlugin sealedVariables(DataCipher cipher) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                if (!cipher.encrypts()) {
+                    return;
+                }
+                List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+                serializers.add(0, new SealedBytesSerializer(cipher));
+                configuration.setCustomPreVariableSerializers(serializers);
+            }
+        };
     }
 
     /**

@@ -80,6 +80,7 @@ public final class ProductionReadiness {
         demoAgreements();
         developmentFiles();
         passwords();
+        dataKeys();
         demoUsers();
         return List.copyOf(reasons);
     }
@@ -207,6 +208,18 @@ public final class ProductionReadiness {
         } else if (weak(broker.password(), broker.user())) {
             reasons.add("the hub's user at the external broker has a default password or one shorter than "
                     + MIN_PASSWORD_LENGTH);
+        }
+    }
+
+    /** Personal data at rest is always encrypted in production. */
+    private void dataKeys() {
+        try {
+            if (!DataKeys.cipher(secrets).encrypts()) {
+                reasons.add("no data key to encrypt message bodies and attachments at rest: " + secrets.where(DataKeys.CURRENT)
+                        + " (id:base64 of 32 random bytes, e.g. 2026-1:$(openssl rand -base64 32))");
+            }
+        } catch (IllegalArgumentException e) {
+            reasons.add("the data keys: " + e.getMessage());
         }
     }
 

@@ -55,9 +55,10 @@ class ProductionModeIT {
                 .contains("no password for the admin API's user operator: set LMX_OPERATOR_PASSWORD or operator.password in a secrets file")
                 .contains("no password for Camunda's administrator lmx-admin: set LMX_CAMUNDA_ADMIN_PASSWORD")
                 .contains("no signing key for the hub")
+                .contains("no data key to encrypt message bodies and attachments at rest: set LMX_DATA_KEY")
                 .contains("demo users in Camunda's identity tables: admin, consular-officer, permit-officer,"
                         + " quota-officer, supervisor")
-                .contains("ERROR    the hub refuses to start in production, for 14 reason(s) listed above")
+                .contains("ERROR    the hub refuses to start in production, for 15 reason(s) listed above")
                 // one clear report, not a stack trace
                 .doesNotContain("\tat org.springframework");
     }
@@ -80,7 +81,9 @@ class ProductionModeIT {
                 "auditor.password=auditor-" + System.nanoTime(),
                 "camunda.admin.password=" + adminPassword,
                 "signing.keystore.password=" + keystorePassword,
-                "broker.lmx-hub.password=broker-" + System.nanoTime()), StandardCharsets.UTF_8);
+                "broker.lmx-hub.password=broker-" + System.nanoTime(),
+                "data.key=2026-1:" + Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32))),
+                StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
 
         try (HubProcess production = new HubProcess(dataDir, HubProcess.freePort(), HubProcess.freePort(),
@@ -103,6 +106,7 @@ class ProductionModeIT {
             }
             assertThat(Files.readString(production.output())).contains("production mode: no development PKI")
                     .contains("created Camunda's first administrator lmx-admin")
+                    .contains("message bodies and attachments are encrypted at rest with data key 2026-1")
                     .doesNotContain(operatorPassword, adminPassword, keystorePassword);
         }
     }

@@ -106,7 +106,8 @@ class ProductionReadinessTest {
     private static String allSecrets() {
         return String.join("\n", "operator.password=" + STRONG, "auditor.password=" + STRONG,
                 "camunda.admin.password=" + STRONG, "signing.keystore.password=keystore-" + STRONG,
-                "broker.lmx-hub.password=" + STRONG);
+                "broker.lmx-hub.password=" + STRONG,
+                "data.key=2026-1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     private Path ownerOnly(String content) throws Exception {
