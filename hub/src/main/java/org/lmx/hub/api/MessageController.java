@@ -71,6 +71,20 @@ class MessageController {
                 wanted, from, to, page, size)));
     }
 
+    @GetMapping("/{id}/body")
+    @Operation(summary = "The signed document of a logged message, byte for byte as it was received or sent: personal"
+            + " data, so for auditors only (operators see metadata), and every read is audited")
+    ResponseEntity<byte[]> body(@PathVariable String id, Principal user) {
+        byte[] body = log.find(id).isEmpty() ? null : log.body(id).orElse(null);
+        // audited before it is served: no read of a document's content goes unrecorded
+        audit.record(user.getName(), "BODY_READ", id, body == null ? "NOT_FOUND" : "SERVED",
+                body == null ? "no logged message or no stored body (purged)" : body.length + " bytes");
+        if (body == null) {
+            throw ApiProblem.notFound("no stored body for message " + id);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(body);
+    }
+
     @GetMapping("/{id}/receipt")
     @Operation(summary = "The hub's signed receipt for an inbound message, byte for byte as it was sent (evidence"
             + " for a partner on request); the read is audited")

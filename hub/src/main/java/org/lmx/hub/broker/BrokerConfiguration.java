@@ -4,6 +4,8 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
+import org.lmx.hub.production.BrokerSecrets;
+import org.lmx.hub.production.ProductionMode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +20,14 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
+    /** Generated into the data directory in development; in production the secrets' {@code broker.USER.password}. */
     @Bean
-    BrokerCredentials brokerCredentials(DataDirectory data) {
+    BrokerCredentials brokerCredentials(DataDirectory data, ObjectProvider<ProductionMode> production) {
+        ProductionMode mode = production.getIfAvailable();
+        if (mode != null) {
+            return BrokerCredentials.given(data.root().resolve(BrokerCredentials.FILE),
+                    user -> mode.secrets().get(BrokerSecrets.name(user)));
+        }
         return BrokerCredentials.open(data.root().resolve(BrokerCredentials.FILE));
     }
 

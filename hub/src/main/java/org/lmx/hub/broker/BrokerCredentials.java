@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.lmx.hub.config.PasswordFile;
 
 /**
@@ -22,14 +24,25 @@ public final class BrokerCredentials {
 
     private final Path file;
     private final Properties passwords = new Properties();
+    /** In production: where the passwords come from (the secrets); nothing is generated or written then. */
+    private final Function<String, Optional<String>> given;
 
-    private BrokerCredentials(Path file) {
+    private BrokerCredentials(Path file, Function<String, Optional<String>> given) {
         this.file = file;
+        this.given = given;
+    }
+
+    /**
+     * Production: the passwords as {@code given} (the secrets) has them, none ever generated; a user without one
+     * cannot log in. {@code file} is only named in messages (where the development hub would keep them).
+     */
+    public static BrokerCredentials given(Path file, Function<String, Optional<String>> given) {
+        return new BrokerCredentials(file, given);
     }
 
     /** Reads the file (creating it with the hub's password on first start). */
     public static BrokerCredentials open(Path file) {
-        BrokerCredentials credentials = new BrokerCredentials(file);
+        BrokerCredentials credentials = new BrokerCredentials(file, null);
         if (Files.exists(file)) {
             try (Reader r = Files.newBufferedReader(file)) {
                 credentials.passwords.load(r);
@@ -47,6 +60,9 @@ public final class BrokerCredentials {
 
     /** Gives every user that has none a new password, and writes the file if anything was added. */
     public synchronized void ensure(Collection<String> users) {
+        if (given != null) {
+            return;
+        }
         boolean added = false;
         for (String user : users) {
             if (passwords.getProperty(key(user)) == null) {
@@ -60,11 +76,13 @@ public final class BrokerCredentials {
     }
 
     public synchronized String password(String user) {
-        String password = passwords.getProperty(key(user));
-        if (password == null) {
-            throw new IllegalArgumentException("no broker password for " + user + " in " + file);
-        }
-        return password;
+        return find(user).orElseThrow(() -> new IllegalArgumentException("no broker password for " + user
+                + (given != null ? " in the secrets" : " in " + file)));
+    }
+
+    /** The user's password, if it has one. */
+    public synchronized Optional<String> find(String user) {
+        return given != null ? given.apply(user) : Optional.ofNullable(passwords.getProperty(key(user)));
     }
 
     private static String key(String user) {

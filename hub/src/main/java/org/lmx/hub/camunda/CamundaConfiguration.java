@@ -1,10 +1,18 @@
 package org.lmx.hub.camunda;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.lmx.routes.log.DataCipher;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
+import org.lmx.hub.production.ProductionMode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +24,35 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CamundaConfiguration {
 
+    /** Development: the demo caseworkers; production: only the first administrator, from the secrets. */
     @Bean
-    ProcessEnginePlugin caseworkerSetup(DataDirectory data, LmxProperties properties) {
-        return new CaseworkerSetup(properties.demo() ? data.root().resolve(DevelopmentCaseworkers.FILE) : null);
+    ProcessEnginePlugin caseworkerSetup(DataDirectory data, LmxProperties properties, ObjectProvider<ProductionMode> production) {
+        ProductionMode mode = production.getIfAvailable();
+        if (mode != null) {
+            return new CaseworkerSetup(null, new CaseworkerSetup.FirstAdministrator(
+                    properties.production().camundaAdmin(), mode.camundaAdminPassword()));
+        }
+        return new CaseworkerSetup(properties.demo() ? data.root().resolve(DevelopmentCaseworkers.FILE) : null, null);
+    }
+
+    /**
+     * With a data key, byte-array variables (the signed application the work-permit case keeps) are sealed at rest
+     * like the message log's bodies.
+     */
+    @Bean
+    ProcessEnginePlugin sealedVariables(DataCipher cipher) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                if (!cipher.encrypts()) {
+                    return;
+                }
+                List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+                serializers.add(0, new SealedBytesSerializer(cipher));
+                configuration.setCustomPreVariableSerializers(serializers);
+            }
+        };
     }
 
     /**

@@ -2,7 +2,10 @@ package org.lmx.hub.camunda;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +18,20 @@ final class CaseworkerSetup extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseworkerSetup.class);
 
-    private final Path developmentCredentials;
+    /** The administrator a production hub creates when Camunda has none (its password from the secrets). */
+    record FirstAdministrator(String id, String password) {
+    }
 
-    /** @param developmentCredentials where the development users' passwords are, or null: create no users */
-    CaseworkerSetup(Path developmentCredentials) {
+    private final Path developmentCredentials;
+    private final FirstAdministrator administrator;
+
+    /**
+     * @param developmentCredentials where the development users' passwords are, or null: create no development users
+     * @param administrator          created if no user is in camunda-admin, or null
+     */
+    CaseworkerSetup(Path developmentCredentials, FirstAdministrator administrator) {
         this.developmentCredentials = developmentCredentials;
+        this.administrator = administrator;
     }
 
     @Override
@@ -31,5 +43,24 @@ final class CaseworkerSetup extends AbstractProcessEnginePlugin {
                 LOG.info("created the development caseworkers {}, passwords in {}", created, developmentCredentials);
             }
         }
+        if (administrator != null) {
+            createAdministrator(engine.getIdentityService());
+        }
+    }
+
+    /** Once: later the administrators are managed in Camunda Admin (a password changed there stays changed). */
+    private void createAdministrator(IdentityService identity) {
+        if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0) {
+            return;
+        }
+        if (identity.createUserQuery().userId(administrator.id()).count() == 0) {
+            User user = identity.newUser(administrator.id());
+            user.setFirstName("LMX");
+            user.setLastName("Administrator");
+            user.setPassword(administrator.password());
+            identity.saveUser(user);
+        }
+        identity.createMembership(administrator.id(), Groups.CAMUNDA_ADMIN);
+        LOG.info("created Camunda's first administrator {} with the password of the secrets", administrator.id());
     }
 }

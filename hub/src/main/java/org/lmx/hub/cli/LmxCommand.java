@@ -42,6 +42,14 @@ public final class LmxCommand implements Runnable {
             commandLine.getErr().println("ERROR    " + failure.getMessage());
             return 1;
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.lmx.hub.production.ProductionRefused refusal) {
+                // Spring Boot has printed every reason (ProductionRefusedAnalyzer): no stack trace on top of them
+                commandLine.getErr().println("ERROR    the hub refuses to start in production, for "
+                        + refusal.reasons().size() + " reason(s) listed above");
+                return 1;
+            }
+        }
         if (e instanceof java.io.IOException io) {
             commandLine.getErr().println("ERROR    cannot read or write a file: " + io.getMessage());
             return 1;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.h2.api.ErrorCode;
 import org.lmx.routes.log.LogVerification;
 import org.lmx.routes.log.LogVerifier;
+import org.lmx.hub.production.DataKeys;
 import org.lmx.routes.log.MessageLog;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,9 @@ final class OfflineLogVerification {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            MessageLog log = new MessageLog(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+            // encrypted bodies are opened to check their digests: the data keys as the hub has them (LMX_DATA_KEY...)
+            MessageLog log = new MessageLog(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC(),
+                    DataKeys.fromEnvironment());
             return new LogVerifier(jdbc, log).verify();
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {

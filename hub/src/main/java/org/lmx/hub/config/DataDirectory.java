@@ -71,6 +71,26 @@ public final class DataDirectory {
         return new DataDirectory(root, created);
     }
 
+    /**
+     * Production: the data directory as it is, with only its empty folders created (database, agreements, trust
+     * directory): no development PKI, credentials or demo agreements, ever.
+     */
+    public static DataDirectory open(LmxProperties properties) {
+        Path root = properties.dataDir().toAbsolutePath().normalize();
+        List<String> created = new ArrayList<>();
+        try {
+            for (String dir : List.of("db", "agreements", "pki")) {
+                if (!Files.isDirectory(root.resolve(dir))) {
+                    Files.createDirectories(root.resolve(dir));
+                    created.add("an empty " + root.resolve(dir));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the data directory " + root, e);
+        }
+        return new DataDirectory(root, created);
+    }
+
     private static boolean crlEndsSoon(Path pki) throws PkiException {
         PkiDirectory directory = PkiDirectory.open(pki);
         if (!Files.exists(directory.crlFile())) {

@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param contractVetting the contract-vetting process: the host countries' labour-law figures, who else gets results
  * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
  *                   NGOs
+ * @param production what the {@code production} profile reads besides its secrets (see hub/production)
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -43,7 +44,8 @@ public record LmxProperties(
         @DefaultValue Simulators simulators,
         @DefaultValue QuotaRefresh quotaRefresh,
         @DefaultValue ContractVetting contractVetting,
-        @DefaultValue ConsularProtection consularProtection) {
+        @DefaultValue ConsularProtection consularProtection,
+        @DefaultValue Production production) {
 
     /**
      * The contract-vetting process ({@code lmx.contract-vetting.*}).
@@ -109,6 +111,19 @@ public record LmxProperties(
             map.forEach((country, value) -> copy.put(country.toUpperCase(Locale.ROOT), value));
         }
         return Map.copyOf(copy);
+    }
+
+    /**
+     * The {@code production} profile ({@code lmx.production.*}); the passwords themselves come from the environment
+     * or the secrets file, never from here.
+     *
+     * @param secretsFile     an owner-only properties file of secrets (default: the environment's {@code LMX_SECRETS_FILE})
+     * @param signingKeystore the hub's signing key and certificate, a PKCS#12 file (its password is the secret
+     *                        {@code signing.keystore.password})
+     * @param camundaAdmin    the Camunda administrator created at first start if Camunda has none (password: the
+     *                        secret {@code camunda.admin.password})
+     */
+    public record Production(Path secretsFile, Path signingKeystore, @DefaultValue("lmx-admin") String camundaAdmin) {
     }
 
     /**

@@ -17,6 +17,7 @@ import org.lmx.routes.inbound.InboundChecks;
 import org.lmx.routes.inbound.InboundRoute;
 import org.lmx.routes.inbound.ReceiptIssuer;
 import org.lmx.routes.log.LogVerifier;
+import org.lmx.routes.log.DataCipher;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.Outbox;
 import org.lmx.routes.log.RejectionAudit;
@@ -47,8 +48,8 @@ class ExchangeConfiguration {
     }
 
     @Bean
-    MessageLog messageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
-        return new MessageLog(jdbc, transactions, clock);
+    MessageLog messageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, DataCipher cipher) {
+        return new MessageLog(jdbc, transactions, clock, cipher);
     }
 
     @Bean

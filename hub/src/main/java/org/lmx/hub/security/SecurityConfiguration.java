@@ -26,7 +26,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. The admin API needs a user everywhere: auditors read, operators read and act; an agency (its
+ * Who may do what. The admin API needs a user everywhere: auditors read, operators read and act, but only auditors
+ * read the content of documents (bodies, attachments: personal data, each read audited); an agency (its
  * broker user and password) may only read attachments, and the controller serves it those of its own documents;
  * permit officers (their Tasklist login) may read the permit register, quota officers start the yearly quota
  * refresh and, with permit officers, read the quota ledger; consular officers read the contract register. The
@@ -88,7 +89,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/quotas")
                                 .hasAnyRole(OPERATOR, AUDITOR, PERMIT_OFFICERS, QUOTA_OFFICERS)
                         .requestMatchers(HttpMethod.POST, "/api/quotas/refresh").hasAnyRole(OPERATOR, QUOTA_OFFICERS)
-                        .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole(OPERATOR, AUDITOR, AGENCY)
+                        // the content of documents (personal data): auditors, and agencies their own; not operators
+                        .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole(AUDITOR, AGENCY)
+                        .requestMatchers(HttpMethod.GET, "/api/messages/*/body").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/agreements/validate").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasRole(OPERATOR)

@@ -30,6 +30,7 @@ final class HubProcess implements AutoCloseable {
     final int amqpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> settings;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private volatile Process process;
     private Path output;
     private int starts;
@@ -65,8 +66,16 @@ final class HubProcess implements AutoCloseable {
                 "--server.port=" + httpPort, "--server.address=127.0.0.1", "--lmx.broker.amqp-port=" + amqpPort,
                 "--lmx.broker.core-port=0"));
         command.addAll(settings);
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
+    }
+
+    /** Environment variables of the next starts (e.g. LMX_DATA_KEY); replaces those set before. */
+    HubProcess environment(java.util.Map<String, String> variables) {
+        environment.clear();
+        environment.putAll(variables);
+        return this;
     }
 
     /** The output of the latest start (its log). */
@@ -96,6 +105,14 @@ final class HubProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Waits until the hub's JVM ends by itself (a refusal to start) and returns its exit code. */
+    int awaitExit(Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the hub is still running after " + atMost + "; see " + output);
+        }
+        return process.exitValue();
     }
 
     /** Kills the hub's JVM abruptly (SIGKILL: no shutdown hook, nothing flushed) and waits until it is gone. */

@@ -82,6 +82,8 @@ class InboundIT extends HubIT {
                     + "signer of another party is LMX-HDR-FROM or LMX-AGR-PARTY",
             InboundRule.CHANNEL_NOT_SIGNER.code(), "only over an agency's queue (AgencyInboundIT)",
             InboundRule.NOT_BYTES_MESSAGE.code(), "only over an agency's queue (AgencyInboundIT)",
+            InboundRule.TLS_CLIENT.code(), "only on a hub serving TLS, under an agreement that pins a TLS client "
+                    + "certificate (TlsClientCertificateIT)",
             InboundRule.NOT_PULL_PARTNER.code(), "only a FetchRequest, as a fault of FetchPending, under an agreement that "
                     + "lists FetchRequest but is not SOAP_PULL (no demo agreement does; InboundRouteTest)");
 

@@ -245,14 +245,39 @@ class MessageApiIT extends HubIT {
         });
 
         String unknown = Sha256.hex(("never sent " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        ResponseEntity<String> missing = asOperator().getForEntity(url("/api/attachments/" + unknown), String.class);
+        ResponseEntity<String> missing = asAuditor().getForEntity(url("/api/attachments/" + unknown), String.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getBody()).contains(unknown);
         assertThat(auditSince(before, "ATTACHMENT_READ")).anySatisfy(e -> {
-            assertThat(e.get("actor").asText()).isEqualTo("operator");
+            assertThat(e.get("actor").asText()).isEqualTo("auditor");
             assertThat(e.get("target").asText()).isEqualTo(unknown);
             assertThat(e.get("outcome").asText()).isEqualTo("NOT_FOUND");
         });
+    }
+
+    @Test
+    void onlyAuditorsReadTheContentOfDocumentsAndEachReadIsAudited() throws Exception {
+        Logged inbound = mine.get(2);
+        long before = latestAuditId();
+        ResponseEntity<byte[]> body = asAuditor().getForEntity(url("/api/messages/" + inbound.messageId() + "/body"), byte[].class);
+        assertThat(body.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(body.getBody()).isEqualTo(inbound.body());
+        assertThat(auditSince(before, "BODY_READ")).singleElement().satisfies(e -> {
+            assertThat(e.get("actor").asText()).isEqualTo("auditor");
+            assertThat(e.get("target").asText()).isEqualTo(inbound.messageId());
+            assertThat(e.get("outcome").asText()).isEqualTo("SERVED");
+        });
+
+        // operators run the hub: metadata, states and receipts, but no personal data
+        assertThat(asOperator().getForEntity(url("/api/messages/" + inbound.messageId() + "/body"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asOperator().getForEntity(url("/api/attachments/" + Sha256.hex(passport)), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asOperator().getForEntity(url("/api/messages/" + inbound.messageId()), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asAuditor().getForEntity(url("/api/messages/no-such-message/body"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(auditSince(before, "BODY_READ")).hasSize(2);
     }
 
     @Test

@@ -43,6 +43,9 @@ class SimulatedCounterpartiesIT {
     private static final String KOR = "KOR:MOEL";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String DATA_KEY = "it-1:" + java.util.Base64.getEncoder()
+            .encodeToString(new java.security.SecureRandom().generateSeed(32));
+
     private HubProcess hub;
     private Path dataDir;
     private String partnerEndpoint;
@@ -53,7 +56,9 @@ class SimulatedCounterpartiesIT {
         dataDir = Files.createTempDirectory(Path.of("target"), "simulators-data-").toAbsolutePath();
         partnerEndpoint = "http://127.0.0.1:" + HubProcess.freePort() + "/services/exchange12";
         hub = new HubProcess(dataDir, HubProcess.freePort(), HubProcess.freePort(), "--lmx.simulators.enabled=true",
-                "--lmx.simulators.partner-endpoint=" + partnerEndpoint);
+                "--lmx.simulators.partner-endpoint=" + partnerEndpoint)
+                // personal data at rest encrypted, as in production (a development hub does so when given a key)
+                .environment(Map.of("LMX_DATA_KEY", DATA_KEY));
         hub.start();
         hub.awaitReady(Duration.ofSeconds(120));
         await("the simulators started (see " + hub.output() + ")").atMost(Duration.ofSeconds(30))
@@ -131,6 +136,49 @@ class SimulatedCounterpartiesIT {
                 "[simulator] KOR:MOEL submitted InformationResponse",
                 "the hub's signed receipt says ACCEPTED",
                 "[simulator] KAZ:BORDER took PermitDecision");
+
+        // 7. personal data: not in the hub's log, not in plain text in its database, yet the exact signed bytes to an auditor
+        String application = Files.readString(Path.of("..", "examples", "documents", "WorkPermitApplication.xml"));
+        for (String personal : new String[] {"PARK", "JIHOON", "박", "지훈", "M715B2046", "16201030411J"}) {
+            assertThat(application).as("the sample names the applicant so").contains(personal);
+        }
+        assertThat(log()).contains("message bodies and attachments are encrypted at rest with data key it-1")
+                .doesNotContain("JIHOON", "박", "지훈", "M715B2046", "16201030411J")
+                .doesNotContainPattern("\\bPARK\\b");
+        ResponseEntity<byte[]> body = asAuditor().getForEntity(hub.url("/api/messages/" + applicationId + "/body"), byte[].class);
+        assertThat(body.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(body.getBody()).isEqualTo(Files.readAllBytes(signed));
+        byte[] receipt = asOperator().getForObject(hub.url("/api/messages/" + applicationId + "/receipt"), byte[].class);
+        byte[] database = Files.readAllBytes(dataDir.resolve("db").resolve("lmx.mv.db"));
+        // the receipt is kept in plain text (no personal data): found in the file, so the search itself works
+        assertThat(contains(database, signatureValue(receipt))).as("the receipt's SignatureValue in the H2 file").isTrue();
+        assertThat(contains(database, signatureValue(Files.readAllBytes(signed))))
+                .as("the application's SignatureValue in the H2 file").isFalse();
+    }
+
+    private static byte[] signatureValue(byte[] signed) {
+        String text = new String(signed, StandardCharsets.UTF_8);
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("SignatureValue[^>]*>\\s*([A-Za-z0-9+/]{32})").matcher(text);
+        assertThat(value.find()).as("a SignatureValue in " + text.substring(0, Math.min(200, text.length()))).isTrue();
+        return value.group(1).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private TestRestTemplate asAuditor() {
+        return rest.withBasicAuth(DevelopmentCredentials.AUDITOR,
+                DevelopmentCredentials.read(dataDir.resolve(DevelopmentCredentials.FILE)).auditorPassword());
     }
 
     // ---- the hub as its users see it ----

@@ -48,6 +48,7 @@ public final class CurrentAgreement {
     private final Duration clockSkew;
     private final SizeLimits limits;
     private final DeliveryPolicy delivery;
+    private final Set<String> tlsClientCertificates;
     private final byte[] content;
 
     CurrentAgreement(byte[] content, List<TrustCertificate> trustCertificates) {
@@ -68,6 +69,10 @@ public final class CurrentAgreement {
                 : XmlDurations.toDuration(agreement.getClockSkew());
         this.limits = SizeLimits.of(agreement.getLimits());
         this.delivery = DeliveryPolicy.of(agreement.getDelivery());
+        this.tlsClientCertificates = Set.copyOf(agreement.getTransport().getSoapPush() != null
+                ? agreement.getTransport().getSoapPush().getTlsClientCertificate()
+                : agreement.getTransport().getSoapPull() != null
+                ? agreement.getTransport().getSoapPull().getTlsClientCertificate() : List.of());
         if (status == AgreementStatus.DRAFT) {
             throw new IllegalArgumentException(id + " version " + version + " is a DRAFT, which is never current");
         }
@@ -104,6 +109,14 @@ public final class CurrentAgreement {
 
     public TransportKind transport() {
         return transport;
+    }
+
+    /**
+     * The SHA-256 (lower-case hex) of the TLS client certificates the partner must call the hub with; empty: any
+     * connection (the signature decides).
+     */
+    public Set<String> tlsClientCertificates() {
+        return tlsClientCertificates;
     }
 
     public RevocationPolicy revocationPolicy() {

@@ -91,6 +91,7 @@ public class ExchangeSoapRoute extends RouteBuilder {
         for (AttachmentPart part : call.getAttachment()) {
             attachments.add(new ReceivedAttachment(part.getId(), bytes(part.getContent())));
         }
+        tlsClient(exchange);
         exchange.getMessage().setBody(new InboundSubmission(call.getDocument(), attachments, channel(exchange)));
     }
 
@@ -111,6 +112,7 @@ public class ExchangeSoapRoute extends RouteBuilder {
         if (call == null || call.getStatusRequest() == null || call.getStatusRequest().length == 0) {
             throw new SoapFault("the GetStatus call carries no StatusRequest", SoapFault.FAULT_CODE_CLIENT);
         }
+        tlsClient(exchange);
         exchange.getMessage().setBody(InboundSubmission.of(call.getStatusRequest(), channel(exchange)));
     }
 
@@ -129,6 +131,7 @@ public class ExchangeSoapRoute extends RouteBuilder {
         if (call == null || call.getFetchRequest() == null || call.getFetchRequest().length == 0) {
             throw new SoapFault("the FetchPending call carries no FetchRequest", SoapFault.FAULT_CODE_CLIENT);
         }
+        tlsClient(exchange);
         exchange.getMessage().setBody(InboundSubmission.of(call.getFetchRequest(), channel(exchange)));
     }
 
@@ -197,6 +200,22 @@ public class ExchangeSoapRoute extends RouteBuilder {
     private void notOffered(Exchange exchange) {
         String operation = exchange.getIn().getHeader(CxfConstants.OPERATION_NAME, String.class);
         throw new SoapFault("operation " + operation + " is not offered by this hub yet", SoapFault.FAULT_CODE_SERVER);
+    }
+
+    /** The SHA-256 of the TLS client certificate the call came with (the servlet container's), for a pinning agreement. */
+    private static void tlsClient(Exchange exchange) {
+        org.apache.cxf.message.Message cxf = exchange.getIn().getHeader(CxfConstants.CAMEL_CXF_MESSAGE,
+                org.apache.cxf.message.Message.class);
+        Object request = cxf == null ? null : cxf.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        if (request instanceof jakarta.servlet.http.HttpServletRequest http
+                && http.getAttribute("jakarta.servlet.request.X509Certificate") instanceof java.security.cert.X509Certificate[] chain
+                && chain.length > 0) {
+            try {
+                exchange.setProperty(InboundRoute.TLS_CLIENT, org.lmx.connectors.Sha256.hex(chain[0].getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new SoapFault("the TLS client certificate cannot be read", SoapFault.FAULT_CODE_CLIENT);
+            }
+        }
     }
 
     private static String channel(Exchange exchange) {

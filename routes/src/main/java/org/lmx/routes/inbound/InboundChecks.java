@@ -109,6 +109,23 @@ public class InboundChecks {
         }
     }
 
+    /**
+     * Where the agreement the header names pins the partner's TLS client certificates, the call must have come over
+     * TLS with one of them: checked right after the header is read, before the message id is looked up, the
+     * signature verified or anything kept. An agreement the hub does not know is left to {@link #agreement}.
+     */
+    void tlsClient(InboundContext in) throws LmxException {
+        Optional<CurrentAgreement> agreement = in.header.agreementId().flatMap(agreements::current);
+        if (agreement.isEmpty() || agreement.get().tlsClientCertificates().isEmpty()) {
+            return;
+        }
+        if (in.tlsClient == null || !agreement.get().tlsClientCertificates().contains(in.tlsClient)) {
+            throw new InboundRejection(InboundRule.TLS_CLIENT, "agreement " + agreement.get().id() + " takes calls only"
+                    + " over TLS with the partner's pinned client certificate; this call came "
+                    + (in.tlsClient == null ? "without a client certificate" : "with certificate SHA-256 " + in.tlsClient));
+        }
+    }
+
     /** GetStatus carries a StatusRequest and nothing else. */
     void statusRequest(InboundContext in) throws LmxException {
         String documentType = in.header.documentType().orElseThrow();

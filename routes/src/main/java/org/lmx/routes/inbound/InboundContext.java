@@ -14,6 +14,8 @@ final class InboundContext {
     final InboundSubmission submission;
     final Instant receivedAt;
     final String digest;
+    /** The SHA-256 of the TLS client certificate the call came with (SOAP over TLS), or null. */
+    String tlsClient;
     ReceivedHeader header = ReceivedHeader.unreadable();
     Document document;
     CurrentAgreement agreement;

@@ -44,6 +44,8 @@ public class InboundRoute extends RouteBuilder {
      */
     public static final String FETCH_REQUEST = "direct:fetch-request";
     static final String FIRST_SEEN = "direct:inbound-first-seen";
+    /** The exchange property a channel sets to the SHA-256 (hex) of the call's TLS client certificate, if any. */
+    public static final String TLS_CLIENT = "lmx.tls-client-sha256";
     private static final String CONTEXT = "lmx.inbound";
     private static final String LOGGED = "lmx.inbound.logged";
     private static final Logger LOG = LoggerFactory.getLogger(InboundRoute.class);
@@ -71,6 +73,7 @@ public class InboundRoute extends RouteBuilder {
                 .doTry()
                     .process(e -> checks.documentSize(context(e))).id("document-size")
                     .process(e -> checks.parse(context(e))).id("parse")
+                    .process(e -> checks.tlsClient(context(e))).id("tls-client")
                     .process(this::lookUpMessageId).id("known-message-id")
                     .choice().id("first-seen")
                         .when(exchangeProperty(LOGGED).isNotNull())
@@ -105,6 +108,7 @@ public class InboundRoute extends RouteBuilder {
                 .doTry()
                     .process(e -> checks.documentSize(context(e))).id("status-document-size")
                     .process(e -> checks.parse(context(e))).id("status-parse")
+                    .process(e -> checks.tlsClient(context(e))).id("status-tls-client")
                     .process(e -> checks.signatureRules(context(e))).id("status-signature-rules")
                     .process(e -> checks.schema(context(e))).id("status-schema")
                     .process(e -> checks.headerMatchesBody(context(e))).id("status-header-body")
@@ -127,6 +131,7 @@ public class InboundRoute extends RouteBuilder {
                 .doTry()
                     .process(e -> checks.documentSize(context(e))).id("fetch-document-size")
                     .process(e -> checks.parse(context(e))).id("fetch-parse")
+                    .process(e -> checks.tlsClient(context(e))).id("fetch-tls-client")
                     .process(e -> checks.signatureRules(context(e))).id("fetch-signature-rules")
                     .process(e -> checks.schema(context(e))).id("fetch-schema")
                     .process(e -> checks.headerMatchesBody(context(e))).id("fetch-header-body")
@@ -191,7 +196,9 @@ public class InboundRoute extends RouteBuilder {
 
     private void begin(Exchange exchange) throws InvalidPayloadException {
         InboundSubmission submission = exchange.getMessage().getMandatoryBody(InboundSubmission.class);
-        exchange.setProperty(CONTEXT, new InboundContext(submission, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        InboundContext context = new InboundContext(submission, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        context.tlsClient = exchange.getProperty(TLS_CLIENT, String.class);
+        exchange.setProperty(CONTEXT, context);
     }
 
     private void lookUpMessageId(Exchange exchange) {

@@ -10,6 +10,7 @@ public enum InboundRule {
     NOT_FOR_HUB("LMX-HDR-TO", "Header/To is not the hub"),
     FROM_NOT_SIGNER("LMX-HDR-FROM", "Header/From is not the party of the signing certificate"),
     CHANNEL_NOT_SIGNER("LMX-HDR-CHANNEL", "the document is signed by another party than the queue's agency"),
+    TLS_CLIENT("LMX-TLS-CLIENT", "the agreement pins the partner's TLS client certificate and the call came over a connection without it"),
     AGREEMENT_UNKNOWN("LMX-AGR-UNKNOWN", "Header/AgreementId names no agreement of the hub"),
     AGREEMENT_NOT_ACTIVE("LMX-AGR-NOT-ACTIVE", "the agreement's current version is not ACTIVE"),
     AGREEMENT_OUT_OF_DATES("LMX-AGR-OUT-OF-DATES", "the agreement is not in force at the time of receipt"),

@@ -77,7 +77,12 @@ public class LogVerifier {
                         + ", computed " + hash + ")");
             }
             long contents = 0;
-            byte[] body = rs.getBytes("body");
+            byte[] body;
+            try {
+                body = log.cipher().open(rs.getBytes("body"));
+            } catch (IllegalStateException e) {
+                return new Checked(id, hash, 0, "its stored body cannot be decrypted: " + e.getMessage());
+            }
             if (body != null) {
                 if (body.length != entry.size() || !Sha256.hex(body).equals(entry.digest())) {
                     return new Checked(id, hash, 0, "its stored body does not match its digest " + entry.digest());
@@ -99,7 +104,13 @@ public class LogVerifier {
                 if (stored.isEmpty()) {
                     return new Checked(id, hash, 0, "the content record of its attachment " + a.id() + " is missing");
                 }
-                byte[] content = stored.get(0);
+                byte[] content;
+                try {
+                    content = log.cipher().open(stored.get(0));
+                } catch (IllegalStateException e) {
+                    return new Checked(id, hash, 0, "the stored content of its attachment " + a.id()
+                            + " cannot be decrypted: " + e.getMessage());
+                }
                 if (content != null) {
                     if (content.length != a.size() || !Sha256.hex(content).equals(a.sha256())) {
                         return new Checked(id, hash, 0, "the stored content of its attachment " + a.id()

@@ -31,11 +31,23 @@ public class MessageLog {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DataCipher cipher;
 
     public MessageLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this(jdbc, transactionManager, clock, DataCipher.NONE);
+    }
+
+    /** @param cipher seals the signed bodies and attachment contents at rest (receipts and digests stay plain) */
+    public MessageLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, DataCipher cipher) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.cipher = cipher;
+    }
+
+    /** How bodies and attachment contents are stored (the verifier opens them with it to check their digests). */
+    public DataCipher cipher() {
+        return cipher;
     }
 
     /** The outcome of an append: the logged message, and whether this call logged it or found it logged. */
@@ -79,7 +91,7 @@ public class MessageLog {
                     entry.seq(), entry.messageId(), entry.direction().name(), entry.conversationId(), entry.inReplyTo(),
                     entry.agreementId(), entry.from(), entry.to(), entry.documentType(), entry.created(),
                     at(entry.loggedAt()), entry.digest(), entry.size(), entry.receiptDigest(), message.state().name(),
-                    now, head.get("last_hash"), hash, message.body(), message.receipt());
+                    now, head.get("last_hash"), hash, cipher.seal(message.body()), message.receipt());
             int position = 0;
             for (LoggedAttachment a : entry.attachments()) {
                 jdbc.update("INSERT INTO message_attachment (message_id, position, attachment_id, file_name, mime_type,"
@@ -124,13 +136,13 @@ public class MessageLog {
     /** The signed bytes, unless purged. */
     public Optional<byte[]> body(String messageId) {
         return jdbc.query("SELECT body FROM message_log WHERE message_id = ? AND body IS NOT NULL",
-                (rs, i) -> rs.getBytes(1), messageId).stream().findFirst();
+                (rs, i) -> rs.getBytes(1), messageId).stream().findFirst().map(cipher::open);
     }
 
     /** An attachment's content by its SHA-256, unless purged. */
     public Optional<byte[]> attachment(String sha256) {
         return jdbc.query("SELECT content FROM attachment_content WHERE sha256 = ? AND content IS NOT NULL",
-                (rs, i) -> rs.getBytes(1), sha256).stream().findFirst();
+                (rs, i) -> rs.getBytes(1), sha256).stream().findFirst().map(cipher::open);
     }
 
     /** The messages that declare an attachment with this SHA-256. */
@@ -198,10 +210,11 @@ public class MessageLog {
         return new LoggedMessage(entry(rs), MessageState.valueOf(rs.getString("state")), instant(rs, "state_at"));
     }
 
-    private void keepContent(String sha256, byte[] content, OffsetDateTime now) {
+    private void keepContent(String sha256, byte[] plain, OffsetDateTime now) {
+        byte[] content = cipher.seal(plain);
         int inserted = jdbc.update("INSERT INTO attachment_content (sha256, size_bytes, content, stored_at)"
                         + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM attachment_content WHERE sha256 = ?)",
-                sha256, content.length, content, now, sha256);
+                sha256, plain.length, content, now, sha256);
         if (inserted == 0) {
             // kept already, or purged after an earlier message's retention: keep it again for this one
             jdbc.update("UPDATE attachment_content SET content = ?, stored_at = ? WHERE sha256 = ? AND content IS NULL",
