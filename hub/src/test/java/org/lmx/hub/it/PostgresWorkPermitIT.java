@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.lmx.hub.postgres.TestPostgres;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * its own schema creation. It runs in a failsafe execution of its own ({@code postgres}, see the hub's pom), because
  * the hub that HubIT classes share is one per JVM and this one must be the PostgreSQL one; elsewhere it is skipped.
  */
+@Tag("postgres-hub")
 @ActiveProfiles("postgres")
 // closed after the class, so that the hub stops before the JVM's exit stops the database under it
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
