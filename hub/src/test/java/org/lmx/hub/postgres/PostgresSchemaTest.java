@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmx.connectors.Sha256;
+import org.lmx.hub.cli.LmxCommand;
 import org.lmx.routes.log.Direction;
 import org.lmx.routes.log.LogEntry;
 import org.lmx.routes.log.LogVerification;
@@ -160,6 +161,30 @@ class PostgresSchemaTest {
         }
         assertThat(doneOnB(onBTransactions, onB, item)).isTrue();
         assertThat(doneOnB(onBTransactions, onB, item)).as("done once").isFalse();
+    }
+
+    @Test
+    void lmxLogVerifyReadsTheLogOfAPostgresqlDatabaseOfflineAndSeesATamperedEntry() {
+        MessageLog log = log(nodeA);
+        NewMessage m = message();
+        log.append(m);
+        String url = nodeA.getJdbcUrl();
+
+        assertThat(LmxCommand.run("log", "verify", "--db-url", url, "--db-user", TestPostgres.USER,
+                "--db-password", TestPostgres.PASSWORD)).as("exit code, intact").isZero();
+
+        JdbcTemplate jdbc = new JdbcTemplate(nodeA);
+        String digest = jdbc.queryForObject("SELECT digest FROM message_log WHERE message_id = ?", String.class,
+                m.entry().messageId());
+        jdbc.update("UPDATE message_log SET digest = ? WHERE message_id = ?", "f".repeat(64), m.entry().messageId());
+        try {
+            assertThat(LmxCommand.run("log", "verify", "--db-url", url, "--db-user", TestPostgres.USER,
+                    "--db-password", TestPostgres.PASSWORD)).as("exit code, broken").isEqualTo(2);
+        } finally {
+            jdbc.update("UPDATE message_log SET digest = ? WHERE message_id = ?", digest, m.entry().messageId());
+        }
+        assertThat(LmxCommand.run("log", "verify", "--db-url", url + "_missing", "--db-user", TestPostgres.USER,
+                "--db-password", TestPostgres.PASSWORD)).as("exit code, no such database").isEqualTo(1);
     }
 
     private static boolean doneOnB(TransactionTemplate transactions, Outbox outbox, Outbox.Item item) {
