@@ -13,8 +13,9 @@ public record CaseworkerGroup(String id, String name, List<String> processes) {
 
     public static final CaseworkerGroup PERMIT_OFFICERS =
             new CaseworkerGroup("permit-officers", "Permit officers", List.of("work-permit"));
-    public static final CaseworkerGroup CONSULAR_OFFICERS =
-            new CaseworkerGroup("consular-officers", "Consular officers", List.of("consular-protection"));
+    /** Consular officers vet citizens' contracts abroad and protect them there: both processes are theirs. */
+    public static final CaseworkerGroup CONSULAR_OFFICERS = new CaseworkerGroup("consular-officers",
+            "Consular officers", List.of("contract-vetting", "consular-protection"));
     public static final CaseworkerGroup QUOTA_OFFICERS =
             new CaseworkerGroup("quota-officers", "Quota officers", List.of("quota-refresh"));
     /** Supervisors approve what was flagged in any process, so they see every process's cases. */

@@ -1,10 +1,14 @@
 package org.lmx.hub.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -22,6 +26,9 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param workPermit the work-permit process: its deadlines and the national quota it starts from
  * @param simulators simulated agencies and demo partner for the development setup (off by default)
  * @param quotaRefresh the quota-refresh process: its yearly start and whom its QuotaNotice goes to
+ * @param contractVetting the contract-vetting process: the host countries' labour-law figures, who else gets results
+ * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
+ *                   NGOs
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -34,7 +41,75 @@ public record LmxProperties(
         @DefaultValue Push push,
         @DefaultValue WorkPermit workPermit,
         @DefaultValue Simulators simulators,
-        @DefaultValue QuotaRefresh quotaRefresh) {
+        @DefaultValue QuotaRefresh quotaRefresh,
+        @DefaultValue ContractVetting contractVetting,
+        @DefaultValue ConsularProtection consularProtection) {
+
+    /**
+     * The contract-vetting process ({@code lmx.contract-vetting.*}).
+     *
+     * @param consularService the party that gets every ContractVettingResult besides the sender (default KAZ:MFA)
+     * @param contactEmail    the vetting office's e-mail address in the results, or none
+     * @param contactPhone    its phone number (E.164), or none
+     * @param hostCountries   the labour-law figures per host country (ISO 3166 alpha-3) that the rules compare
+     *                        contracts with; a country without figures is vetted on the other rules only
+     */
+    public record ContractVetting(String consularService, String contactEmail, String contactPhone,
+                                  @DefaultValue Map<String, HostCountry> hostCountries) {
+
+        public ContractVetting {
+            hostCountries = byCountry(hostCountries);
+        }
+    }
+
+    /**
+     * @param minimumMonthlyWage the statutory minimum gross wage for a month of full-time work
+     * @param currency           its ISO 4217 code
+     * @param maximumWeeklyHours the legal limit of normal weekly working hours
+     */
+    public record HostCountry(BigDecimal minimumMonthlyWage, String currency, BigDecimal maximumWeeklyHours) {
+    }
+
+    /**
+     * The consular-protection process ({@code lmx.consular-protection.*}); durations are ISO-8601.
+     *
+     * @param informationResponse how long the host country's ministry has to answer an InformationRequest
+     * @param reminder            how long after the reminder the case waits before it escalates to supervisors
+     * @param consularService     the consul's party, who gets every CaseOutcome
+     * @param migrationPolice     the party alerted at once of trafficking indicators
+     * @param contactName         the office named as Contact in the hub's documents of a case
+     * @param contactEmail        its e-mail address, or none
+     * @param contactPhone        its phone number (E.164), or none
+     * @param partners            per host country (ISO 3166 alpha-3): its labour ministry and an NGO cases may be
+     *                            referred to, each a counterparty with an agreement of its own
+     */
+    public record ConsularProtection(@DefaultValue("P10D") Duration informationResponse,
+                                     @DefaultValue("P5D") Duration reminder,
+                                     @DefaultValue("KAZ:MFA") String consularService,
+                                     @DefaultValue("KAZ:MIA") String migrationPolice,
+                                     String contactName, String contactEmail, String contactPhone,
+                                     @DefaultValue Map<String, ConsularPartner> partners) {
+
+        public ConsularProtection {
+            partners = byCountry(partners);
+        }
+    }
+
+    /**
+     * @param ministry the host country's labour ministry (e.g. ARE:MOHRE)
+     * @param ngo      an NGO there that cases may be referred to (e.g. ARE:NGO-EWAS), or none
+     */
+    public record ConsularPartner(String ministry, String ngo) {
+    }
+
+    /** Country keys in upper case whatever the YAML wrote, so that {@code kor:} and {@code KOR:} mean the same. */
+    private static <V> Map<String, V> byCountry(Map<String, V> map) {
+        Map<String, V> copy = new LinkedHashMap<>();
+        if (map != null) {
+            map.forEach((country, value) -> copy.put(country.toUpperCase(Locale.ROOT), value));
+        }
+        return Map.copyOf(copy);
+    }
 
     /**
      * Simulated counterparties for the development setup ({@code lmx.simulators.*}): the agencies of the QUEUE

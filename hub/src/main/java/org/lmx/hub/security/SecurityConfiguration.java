@@ -29,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may do what. The admin API needs a user everywhere: auditors read, operators read and act; an agency (its
  * broker user and password) may only read attachments, and the controller serves it those of its own documents;
  * permit officers (their Tasklist login) may read the permit register, quota officers start the yearly quota
- * refresh and, with permit officers, read the quota ledger. Camunda's Tasklist and REST API authenticate
+ * refresh and, with permit officers, read the quota ledger; consular officers read the contract register. The
+ * country information packs are public, read-only, without a login. Camunda's Tasklist and REST API authenticate
  * against Camunda's identity service themselves (see CamundaConfiguration) and apply its authorizations.
  * The Exchange service is open at the HTTP level because every document there proves its sender by signature.
  */
@@ -42,6 +43,7 @@ class SecurityConfiguration {
     private static final String CAMUNDA_SETUP = "/camunda/api/admin/setup/**";
     static final String PERMIT_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.PERMIT_OFFICERS);
     static final String QUOTA_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.QUOTA_OFFICERS);
+    static final String CONSULAR_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.CONSULAR_OFFICERS);
 
     /**
      * Tasklist and Cockpit ({@code /camunda}) log their users in with Camunda's own session and CSRF protection;
@@ -79,6 +81,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/permits", "/api/permits/*", "/api/permits/*/movements")
                                 .hasAnyRole(OPERATOR, AUDITOR, PERMIT_OFFICERS)
+                        .requestMatchers(HttpMethod.GET, "/api/contracts", "/api/contracts/*")
+                                .hasAnyRole(OPERATOR, AUDITOR, CONSULAR_OFFICERS)
+                        // public information for workers: readable without a login, and only readable
+                        .requestMatchers(HttpMethod.GET, "/api/country-packs", "/api/country-packs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/quotas")
                                 .hasAnyRole(OPERATOR, AUDITOR, PERMIT_OFFICERS, QUOTA_OFFICERS)
                         .requestMatchers(HttpMethod.POST, "/api/quotas/refresh").hasAnyRole(OPERATOR, QUOTA_OFFICERS)

@@ -1,12 +1,14 @@
 package org.lmx.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,6 +129,39 @@ class CaseworkerAccessIT extends HubIT {
     }
 
     @Test
+    void consularOfficersSeeTheCitizensAbroadProcessesAndPermitOfficersNoneOfThem() throws Exception {
+        for (String process : List.of("contract-vetting", "consular-protection")) {
+            assertThat(definitions("consular-officer", process)).as(process).hasSize(1);
+            assertThat(definitions("permit-officer", process)).as(process).isEmpty();
+        }
+        assertThat(definitions("permit-officer", "work-permit")).hasSize(1);
+        assertThat(definitions("consular-officer", "work-permit")).isEmpty();
+
+        // a real flagged contract from Korea's ministry: its vetting task is the consular officers', not the permit
+        // officers' (supervisors see every process's cases)
+        PartnerClient korea = new PartnerClient(url(""), DATA_DIR);
+        Parties.Attachment contract = Parties.Attachment.pdf("contract",
+                "%PDF-1.7 contract".getBytes(StandardCharsets.UTF_8));
+        Parties.Message registration = Parties.message("EmploymentContractRegistration-passport-retention")
+                .from("KOR:MOEL").agreement("AGR-KOR-MOEL").attachments(contract);
+        assertThat(korea.submit("1.2", registration.signedBy(Parties.credential(DATA_DIR, "KOR:MOEL")),
+                PartnerClient.Part.of(contract)).receipt().status()).isEqualTo("ACCEPTED");
+        String tasks = "/engine-rest/task?taskDefinitionKey=vetContract&processInstanceBusinessKey="
+                + registration.messageId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(asCaseworker("consular-officer")
+                .getForEntity(url(tasks), String.class)).size() == 1);
+        assertThat(json(asCaseworker("permit-officer").getForEntity(url(tasks), String.class))).isEmpty();
+        assertThat(json(asCaseworker("permit-officer").getForEntity(url("/engine-rest/process-instance"
+                + "?processDefinitionKey=contract-vetting&businessKey=" + registration.messageId()), String.class)))
+                .isEmpty();
+    }
+
+    private JsonNode definitions(String caseworker, String process) throws Exception {
+        return json(asCaseworker(caseworker).getForEntity(url("/engine-rest/process-definition?latestVersion=true&key="
+                + process), String.class));
+    }
+
+    @Test
     void permitOfficersReadThePermitRegisterAndNothingElseOfTheAdminApi() throws Exception {
         assertThat(asCaseworker("permit-officer").getForEntity(url("/api/permits"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
@@ -140,6 +175,34 @@ class CaseworkerAccessIT extends HubIT {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity(url("/api/permits"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(asAuditor().getForEntity(url("/api/permits"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void consularOfficersReadTheContractRegisterAndAnyoneTheCountryPacks() {
+        assertThat(asCaseworker("consular-officer").getForEntity(url("/api/contracts?citizen=N00000000"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asCaseworker("consular-officer").getForEntity(url("/api/contracts/CV-1999-000001"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(asCaseworker("consular-officer").getForEntity(url("/api/contracts"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(asAuditor().getForEntity(url("/api/contracts?citizen=N00000000"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(asCaseworker("permit-officer").getForEntity(url("/api/contracts?citizen=N00000000"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asCaseworker("consular-officer").getForEntity(url("/api/permits"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity(url("/api/contracts?citizen=N00000000"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // public information for workers: no login, and read-only
+        assertThat(rest.getForEntity(url("/api/country-packs"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity(url("/api/country-packs/KOR/versions/1"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity(url("/api/country-packs/XXX"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.postForEntity(url("/api/country-packs/KOR"), "{}", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(asOperator().postForEntity(url("/api/country-packs/KOR"), "{}", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     // ---- helpers ----

@@ -118,6 +118,25 @@ class CounterpartyAnswersTest {
     }
 
     @Test
+    void koreasMinistryAnswersAConsularOfficersQuestionAboutAWelderInTheCasesConversation() throws Exception {
+        Request request = sample("InformationRequest", "KOR:MOEL", "AGR-KOR-MOEL", HUB, dom -> {
+            Element body = dom.getDocumentElement();
+            body.getElementsByTagNameNS(LMX, "CaseKind").item(0).setTextContent("CONSULAR_PROTECTION");
+            body.getElementsByTagNameNS(LMX, "CaseReference").item(0).setTextContent("CP-2026-000042");
+            Element second = (Element) body.getElementsByTagNameNS(LMX, "Question").item(1);
+            second.getParentNode().removeChild(second);
+        });
+        byte[] answer = parties.as("KOR:MOEL").answer(request.document(), request.bytes()).orElseThrow();
+
+        Element root = verifiedAs(answer, "KOR:MOEL");
+        assertAnswers(root, request, "InformationResponse", "AGR-KOR-MOEL");
+        assertThat(text(root, "CaseReference")).isEqualTo("CP-2026-000042");
+        assertThat(root.getElementsByTagNameNS(LMX, "Answer").getLength()).isEqualTo(1);
+        assertThat(((Element) root.getElementsByTagNameNS(LMX, "Answer").item(0)).getAttribute("questionId"))
+                .isEqualTo("q1");
+    }
+
+    @Test
     void theBorderServiceReceiptsAPermitDecisionAndHasNothingElseToSay() throws Exception {
         Request request = hubSends("PermitDecision", "KAZ:BORDER", "AGR-KAZ-BORDER");
         CounterpartyAnswers border = parties.as("KAZ:BORDER");

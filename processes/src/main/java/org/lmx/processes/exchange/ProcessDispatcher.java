@@ -6,14 +6,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lmx.processes.exchange.DispatchOutcome.Kind;
+import org.lmx.processes.consular.ConsularReplyVariables;
+import org.lmx.processes.consular.ConsularVariables;
 import org.lmx.processes.permit.PermitRegister;
 import org.lmx.processes.quota.DemandReports;
 import org.lmx.processes.tracking.MovementCorrelation;
+import org.lmx.processes.vetting.ContractVettingVariables;
 import org.lmx.processes.workpermit.ReplyVariables;
 import org.lmx.processes.workpermit.WorkPermitVariables;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seam 2 (ARCHITECTURE.md "Modules"): hands an accepted document to the processes through Camunda's
- * RuntimeService. A WorkPermitApplication starts {@value WorkPermitVariables#PROCESS_KEY} (business key: its
- * MessageId); a reply correlates as the BPMN message of its type, with the case's conversation AND the request it
- * answers (InReplyTo = the MessageId the case sent) AND the party the request went to. A BorderCrossingEvent or a
+ * RuntimeService. A document of a starting type ({@code STARTERS}: WorkPermitApplication -> work-permit,
+ * EmploymentContractRegistration -> contract-vetting, ConsularCaseNotice -> consular-protection) starts its process
+ * (business key: its MessageId); a reply ({@code REPLIES}) correlates as the BPMN message of its type, with the
+ * case's conversation AND the request it answers (InReplyTo = the MessageId the case sent) AND the party the request
+ * went to. A BorderCrossingEvent or a
  * WorkplaceReport goes to the permit-tracking of the permit its person holds ({@link MovementCorrelation}). A
  * RegionalDemandReport is recorded for the quota-refresh process ({@link DemandReports}).
  * <p>
@@ -35,16 +41,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class ProcessDispatcher {
 
-    /** Document types that answer a request of a case: BPMN message name = document type. */
-    private static final Map<String, Reply> REPLIES = Map.of(
-            "IdentityCheckResult",
-            new Reply(WorkPermitVariables.IDENTITY_CHECK_REQUEST_ID, WorkPermitVariables.IDENTITY_CHECK_PARTY),
-            "TaxStatusResult",
-            new Reply(WorkPermitVariables.TAX_STATUS_REQUEST_ID, WorkPermitVariables.TAX_CHECK_PARTY),
-            "QualificationVerificationResult",
-            new Reply(WorkPermitVariables.QUALIFICATION_REQUEST_ID, WorkPermitVariables.APPLICANT_PARTNER),
-            "InformationResponse",
-            new Reply(WorkPermitVariables.INFORMATION_REQUEST_ID, WorkPermitVariables.APPLICANT_PARTNER));
+    /** The variable every process keeps its case's conversation in. */
+    private static final String CONVERSATION_ID = WorkPermitVariables.CONVERSATION_ID;
+
+    /** Document types that start a process: the process key and the variables it starts with. */
+    private static final Map<String, Starter> STARTERS = Map.of(
+            WorkPermitVariables.APPLICATION_TYPE,
+            new Starter(WorkPermitVariables.PROCESS_KEY, WorkPermitVariables::start),
+            ContractVettingVariables.REGISTRATION_TYPE,
+            new Starter(ContractVettingVariables.PROCESS_KEY, ContractVettingVariables::start),
+            ConsularVariables.NOTICE_TYPE,
+            new Starter(ConsularVariables.PROCESS_KEY, ConsularVariables::start));
+
+    /**
+     * Document types that answer a request of a case: BPMN message name = document type. A type several processes
+     * ask for (InformationResponse) lists each; the request's MessageId and the party asked tell which case waits.
+     */
+    private static final Map<String, List<Reply>> REPLIES = Map.of(
+            "IdentityCheckResult", List.of(workPermit(WorkPermitVariables.IDENTITY_CHECK_REQUEST_ID,
+                    WorkPermitVariables.IDENTITY_CHECK_PARTY)),
+            "TaxStatusResult", List.of(workPermit(WorkPermitVariables.TAX_STATUS_REQUEST_ID,
+                    WorkPermitVariables.TAX_CHECK_PARTY)),
+            "QualificationVerificationResult", List.of(workPermit(WorkPermitVariables.QUALIFICATION_REQUEST_ID,
+                    WorkPermitVariables.APPLICANT_PARTNER)),
+            "InformationResponse", List.of(workPermit(WorkPermitVariables.INFORMATION_REQUEST_ID,
+                    WorkPermitVariables.APPLICANT_PARTNER), consular(ConsularVariables.PARTNER_REQUEST_ID),
+                    consular(ConsularVariables.PARTNER_REMINDER_ID)));
 
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
@@ -68,11 +90,11 @@ public class ProcessDispatcher {
     }
 
     public DispatchOutcome dispatch(ReceivedDocument document) {
-        boolean starts = WorkPermitVariables.APPLICATION_TYPE.equals(document.documentType());
+        Starter starter = STARTERS.get(document.documentType());
         boolean movement = MovementCorrelation.takes(document.documentType());
         boolean demand = DemandReports.DOCUMENT_TYPE.equals(document.documentType());
-        Reply reply = REPLIES.get(document.documentType());
-        if (!starts && !movement && !demand && reply == null) {
+        List<Reply> replies = REPLIES.get(document.documentType());
+        if (starter == null && !movement && !demand && replies == null) {
             return new DispatchOutcome(Kind.NOT_FOR_PROCESSES, null,
                     "no process takes a " + document.documentType());
         }
@@ -81,60 +103,65 @@ public class ProcessDispatcher {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            DispatchOutcome outcome = starts ? start(document)
+            DispatchOutcome outcome = starter != null ? start(document, starter)
                     : movement ? movements.correlate(document)
-                    : demand ? demandReports.record(document) : correlate(document, reply);
+                    : demand ? demandReports.record(document) : correlate(document, replies);
             record(document.messageId(), outcome);
             return outcome;
         });
     }
 
-    private DispatchOutcome start(ReceivedDocument document) {
-        ProcessInstance instance = runtime.createProcessInstanceByKey(WorkPermitVariables.PROCESS_KEY)
+    private DispatchOutcome start(ReceivedDocument document, Starter starter) {
+        ProcessInstance instance = runtime.createProcessInstanceByKey(starter.processKey())
                 .businessKey(document.messageId())
-                .setVariables(WorkPermitVariables.start(document))
+                .setVariables(starter.variables().apply(document))
                 .execute();
         return new DispatchOutcome(Kind.STARTED, instance.getId(),
-                "started process " + WorkPermitVariables.PROCESS_KEY + " " + instance.getId());
+                "started process " + starter.processKey() + " " + instance.getId());
     }
 
-    private DispatchOutcome correlate(ReceivedDocument document, Reply reply) {
+    private DispatchOutcome correlate(ReceivedDocument document, List<Reply> replies) {
         if (document.inReplyTo() == null || document.conversationId() == null) {
             return new DispatchOutcome(Kind.UNMATCHED, null,
                     "unmatched: a " + document.documentType() + " without InReplyTo answers no request of a case");
         }
-        MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(document.documentType())
-                .processInstanceVariableEquals(WorkPermitVariables.CONVERSATION_ID, document.conversationId())
-                .processInstanceVariableEquals(reply.requestIdVariable(), document.inReplyTo())
-                .processInstanceVariableEquals(reply.partyVariable(), document.from());
-        List<MessageCorrelationResult> results =
-                correlation.setVariables(ReplyVariables.of(document)).correlateAllWithResult();
-        if (results.isEmpty()) {
-            return new DispatchOutcome(Kind.UNMATCHED, null, unmatched(document, reply));
+        for (Reply reply : replies) {
+            MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(document.documentType())
+                    .processInstanceVariableEquals(CONVERSATION_ID, document.conversationId())
+                    .processInstanceVariableEquals(reply.requestIdVariable(), document.inReplyTo())
+                    .processInstanceVariableEquals(reply.partyVariable(), document.from());
+            List<MessageCorrelationResult> results =
+                    correlation.setVariables(reply.variables().apply(document)).correlateAllWithResult();
+            if (!results.isEmpty()) {
+                String instance = results.get(0).getExecution().getProcessInstanceId();
+                return new DispatchOutcome(Kind.CORRELATED, instance, "correlated with process "
+                        + reply.processKey() + " " + instance + " as " + document.documentType());
+            }
         }
-        String instance = results.get(0).getExecution().getProcessInstanceId();
-        return new DispatchOutcome(Kind.CORRELATED, instance, "correlated with process "
-                + WorkPermitVariables.PROCESS_KEY + " " + instance + " as " + document.documentType());
+        return new DispatchOutcome(Kind.UNMATCHED, null, unmatched(document, replies));
     }
 
     /** Why nothing took the reply, for the message's history. */
-    private String unmatched(ReceivedDocument document, Reply reply) {
-        List<ProcessInstance> asked = runtime.createProcessInstanceQuery()
-                .variableValueEquals(WorkPermitVariables.CONVERSATION_ID, document.conversationId())
-                .variableValueEquals(reply.requestIdVariable(), document.inReplyTo())
-                .list();
-        if (asked.isEmpty()) {
-            return "unmatched: no open case of conversation " + document.conversationId() + " sent request "
-                    + document.inReplyTo();
+    private String unmatched(ReceivedDocument document, List<Reply> replies) {
+        for (Reply reply : replies) {
+            List<ProcessInstance> asked = runtime.createProcessInstanceQuery()
+                    .variableValueEquals(CONVERSATION_ID, document.conversationId())
+                    .variableValueEquals(reply.requestIdVariable(), document.inReplyTo())
+                    .list();
+            if (asked.isEmpty()) {
+                continue;
+            }
+            String instance = asked.get(0).getId();
+            Object party = runtime.getVariable(instance, reply.partyVariable());
+            if (!document.from().equals(party)) {
+                return "unmatched: process " + instance + " sent request " + document.inReplyTo() + " to " + party
+                        + ", not to " + document.from();
+            }
+            return "unmatched: process " + instance + " no longer waits for a " + document.documentType()
+                    + " to request " + document.inReplyTo() + " (answered already, or its deadline passed)";
         }
-        String instance = asked.get(0).getId();
-        Object party = runtime.getVariable(instance, reply.partyVariable());
-        if (!document.from().equals(party)) {
-            return "unmatched: process " + instance + " sent request " + document.inReplyTo() + " to " + party
-                    + ", not to " + document.from();
-        }
-        return "unmatched: process " + instance + " no longer waits for a " + document.documentType()
-                + " to request " + document.inReplyTo() + " (answered already, or its deadline passed)";
+        return "unmatched: no open case of conversation " + document.conversationId() + " sent request "
+                + document.inReplyTo();
     }
 
     private Optional<DispatchOutcome> earlier(String messageId) {
@@ -157,7 +184,25 @@ public class ProcessDispatcher {
         return note.length() <= 1000 ? note : note.substring(0, 1000);
     }
 
-    /** How a reply finds its case: the variable holding the request's MessageId and the one naming who was asked. */
-    private record Reply(String requestIdVariable, String partyVariable) {
+    private static Reply workPermit(String requestIdVariable, String partyVariable) {
+        return new Reply(WorkPermitVariables.PROCESS_KEY, requestIdVariable, partyVariable, ReplyVariables::of);
+    }
+
+    /** A consular case's answer names its request or the reminder sent when the request's deadline passed. */
+    private static Reply consular(String requestIdVariable) {
+        return new Reply(ConsularVariables.PROCESS_KEY, requestIdVariable, ConsularVariables.PARTNER_MINISTRY,
+                ConsularReplyVariables::of);
+    }
+
+    /** A process a document type starts, and the variables it starts with. */
+    private record Starter(String processKey, Function<ReceivedDocument, Map<String, Object>> variables) {
+    }
+
+    /**
+     * How a reply finds its case: the variable holding the request's MessageId, the one naming who was asked, and
+     * what the reply brings into the case.
+     */
+    private record Reply(String processKey, String requestIdVariable, String partyVariable,
+                         Function<ReceivedDocument, Map<String, Object>> variables) {
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A fresh in-memory H2 database migrated by Flyway with the processes' own scripts (V7-V10), pooled for tests with
+ * A fresh in-memory H2 database migrated by Flyway with the processes' own scripts (V7 onwards), pooled for tests with
  * threads; row locks wait up to 20 s (H2's default of 1 s is shorter than a busy test machine's pauses).
  */
 public record TestDatabase(JdbcConnectionPool dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions)
