@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,22 @@ final class CaseworkerSetup extends AbstractProcessEnginePlugin {
         this.administrator = administrator;
     }
 
+    /**
+     * In one transaction that first takes Camunda's own start-up lock (a row of ACT_GE_PROPERTY): hub nodes starting
+     * together on one database take turns, so that the second finds the groups, authorizations, filters and users of
+     * the first instead of creating them again (a unique key violation, or a second filter of the same name).
+     */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    context.getPropertyManager().acquireExclusiveLockForStartup();
+                    setUp(engine);
+                    return null;
+                });
+    }
+
+    private void setUp(ProcessEngine engine) {
         CaseworkerAccess.apply(engine);
         if (developmentCredentials != null) {
             List<String> created = DevelopmentCaseworkers.ensure(engine.getIdentityService(), developmentCredentials);

@@ -39,10 +39,25 @@ final class LogVerifyCommand implements Callable<Integer> {
             description = "the hub's data directory: its database offline, its credentials with --hub (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(names = "--db-url", paramLabel = "JDBC",
+            description = {"offline on another database than DATA_DIR's H2, e.g. a restored PostgreSQL:",
+                    "jdbc:postgresql://HOST:5432/lmx (user and password: --db-user, --db-password,",
+                    "or SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD)"})
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SPRING_DATASOURCE_USERNAME}",
+            description = "the database user with --db-url")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SPRING_DATASOURCE_PASSWORD}",
+            description = "its password with --db-url")
+    String dbPassword;
+
     @Override
     public Integer call() throws Exception {
         LogVerification verification = hub != null
                 ? new HubLogVerification(hub).fetch(user, password != null ? password : developmentPassword())
+                : dbUrl != null ? OfflineLogVerification.verify(dbUrl, dbUser, dbPassword)
                 : OfflineLogVerification.verify(dataDir);
         System.out.println(verification.summary());
         return verification.intact() ? 0 : 2;

@@ -49,6 +49,24 @@ final class OfflineLogVerification {
         }
     }
 
+    /**
+     * The log on any database the hub runs on (a restored PostgreSQL, say), through a read-only connection: the
+     * database's own read-only transactions refuse any write, and no migration runs.
+     */
+    static LogVerification verify(String url, String user, String password) throws CliFailure {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.setReadOnly(true);
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            MessageLog log = new MessageLog(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+            return new LogVerifier(jdbc, log).verify();
+        } catch (SQLException e) {
+            throw new CliFailure("cannot open the database " + url + ": " + firstLine(e.getMessage()));
+        } catch (DataAccessException e) {
+            throw new CliFailure("cannot read the message log in " + url + ": " + firstLine(e.getMostSpecificCause().getMessage()));
+        }
+    }
+
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse(message);
     }

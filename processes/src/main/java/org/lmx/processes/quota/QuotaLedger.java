@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,11 +50,16 @@ public class QuotaLedger {
         if (places < 0) {
             throw new IllegalArgumentException("places must not be negative: " + places);
         }
-        Boolean created = transactions.execute(status -> jdbc.update(
-                "INSERT INTO quota_line (quota_year, sector, region, places, taken) SELECT ?, ?, ?, ?, 0"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM quota_line WHERE quota_year = ? AND sector = ? AND region = ?)",
-                year, sector, region, places, year, sector, region) == 1);
-        return Boolean.TRUE.equals(created);
+        try {
+            Boolean created = transactions.execute(status -> jdbc.update(
+                    "INSERT INTO quota_line (quota_year, sector, region, places, taken) SELECT ?, ?, ?, ?, 0"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM quota_line WHERE quota_year = ? AND sector = ? AND region = ?)",
+                    year, sector, region, places, year, sector, region) == 1);
+            return Boolean.TRUE.equals(created);
+        } catch (DuplicateKeyException e) {
+            // another hub node, starting at the same time, seeded it between the check and the insert
+            return false;
+        }
     }
 
     /**

@@ -38,9 +38,24 @@ public class Outbox {
         return count == null ? 0 : count;
     }
 
-    /** Marks an item done; false when another worker did it first. */
+    /**
+     * Marks an item done; false when another worker did it first or is doing it now. In the caller's transaction,
+     * the row is claimed without waiting ({@link #claim}), so that a node never queues behind another's dispatch.
+     */
     public boolean done(Item item) {
+        if (!claim(jdbc, item.id())) {
+            return false;
+        }
         return jdbc.update("UPDATE outbox SET done_at = ? WHERE id = ? AND done_at IS NULL",
                 MessageLog.at(clock.instant()), item.id()) == 1;
+    }
+
+    /**
+     * Locks a pending row until the caller's transaction ends, unless another transaction (another node's drainer)
+     * holds it: then false at once ({@code SKIP LOCKED}, on PostgreSQL and H2 alike), as for a row done already.
+     */
+    public static boolean claim(JdbcTemplate jdbc, long id) {
+        return !jdbc.queryForList("SELECT id FROM outbox WHERE id = ? AND done_at IS NULL FOR UPDATE SKIP LOCKED",
+                Long.class, id).isEmpty();
     }
 }

@@ -111,8 +111,9 @@ public class AgencyDeliveryRoute extends RouteBuilder {
     }
 
     private void deliver(DeliveryAttempts.Pending item) {
-        if (!attempts.begin(item.id(), item.attempts() + 1) || !attempts.finish(item.id(), null)) {
-            return; // another node took it
+        if (!attempts.claim(item.id()) || !attempts.begin(item.id(), item.attempts() + 1)
+                || !attempts.finish(item.id(), null)) {
+            return; // another node has it or had it
         }
         LoggedMessage message = log.find(item.messageId()).orElseThrow();
         if (FailedAttempts.receipted(message.state())) {

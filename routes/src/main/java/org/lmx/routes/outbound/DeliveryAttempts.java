@@ -57,6 +57,11 @@ public class DeliveryAttempts {
                         rs.getString(5)), Outbox.Kind.DELIVER.name(), messageId).stream().findFirst();
     }
 
+    /** In the caller's transaction: the row is this node's until it ends, false when done or held by another node. */
+    boolean claim(long id) {
+        return Outbox.claim(jdbc, id);
+    }
+
     /** Counts an attempt before it is made, so that a hub that crashes mid-call still stops after the maximum. */
     boolean begin(long id, int attempt) {
         return jdbc.update("UPDATE outbox SET attempts = ? WHERE id = ? AND done_at IS NULL", attempt, id) == 1;
