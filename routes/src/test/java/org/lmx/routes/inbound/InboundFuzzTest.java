@@ -55,7 +55,7 @@ import org.w3c.dom.Document;
  * attachments); without it the bytes go as they are. Mode bit 1: the document comes over MIA's queue (the channel
  * binds the agency). Whatever comes in, the answer must be a receipt the hub signed about exactly those bytes,
  * REJECTED with a code of docs/error-codes.md other than {@code LMX-HUB-INTERNAL} (a defect), or ACCEPTED / RESENT,
- * within {@link #PER_INPUT_SECONDS}; anything thrown is a finding.
+ * within {@link #PER_INPUT_SECONDS}; a rejection is in the rejection audit; anything thrown is a finding.
  *
  * <p>{@code mvn verify} replays the seed corpus in {@code InboundFuzzTestInputs/pipeline} (regression mode);
  * {@code -Pfuzz} fuzzes for real (README, "Fuzzing").
@@ -135,9 +135,14 @@ class InboundFuzzTest {
                 assertThat(result.answer()).isNull();
                 return;
             }
-            case REJECTED -> assertThat(result.rejection().orElseThrow().code())
-                    .as("rejection code (reason: %s)", result.rejection().orElseThrow().getMessage())
-                    .isIn(knownCodes);
+            case REJECTED -> {
+                String code = result.rejection().orElseThrow().code();
+                assertThat(code).as("rejection code (reason: %s)", result.rejection().orElseThrow().getMessage())
+                        .isIn(knownCodes);
+                // the rejection audit has every rejected document, whatever its header holds
+                assertThat(db.jdbc().queryForList("SELECT code FROM rejection WHERE digest = ?", String.class,
+                        Sha256.hex(document))).as("rejection audit").contains(code);
+            }
             case ACCEPTED, RESENT -> assertThat(result.rejection()).isEmpty();
         }
         assertReceiptAbout(result, document);
