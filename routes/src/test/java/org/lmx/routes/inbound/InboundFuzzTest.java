@@ -58,7 +58,7 @@ import org.w3c.dom.Document;
  * within {@link #PER_INPUT_SECONDS}; a rejection is in the rejection audit; anything thrown is a finding.
  *
  * <p>{@code mvn verify} replays the seed corpus in {@code InboundFuzzTestInputs/pipeline} (regression mode);
- * {@code -Pfuzz} fuzzes for real (README, "Fuzzing").
+ * {@code -Pfuzz} fuzzes for real (README, "Hostile input").
  */
 class InboundFuzzTest {
 
