@@ -49,6 +49,11 @@ final class Parties {
         return new Message(SecureXml.parse(sample));
     }
 
+    /** An unsigned template (any document with the sample header's fields) with a new MessageId and a Created of now. */
+    static Message template(byte[] unsigned) throws Exception {
+        return new Message(SecureXml.parse(unsigned, Long.MAX_VALUE));
+    }
+
     /** An attachment as the signed header declares it (its size and SHA-256 are those of {@code content}). */
     record Attachment(String id, String fileName, String mimeType, byte[] content) {
         static Attachment pdf(String id, byte[] content) {

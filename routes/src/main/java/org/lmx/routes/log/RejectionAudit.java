@@ -15,12 +15,20 @@ public class RejectionAudit {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The header fields of a rejected document are whatever the sender wrote (a document is rejected precisely when
+     * they are wrong): each is cut to its column, so that the rejection is recorded whatever their length.
+     */
     public void record(Rejection r) {
-        String reason = r.reason().length() <= MAX_REASON ? r.reason() : r.reason().substring(0, MAX_REASON);
         jdbc.update("INSERT INTO rejection (received_at, channel, digest, size_bytes, message_id, agreement_id,"
                         + " from_party, document_type, signer, code, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                MessageLog.at(r.receivedAt()), r.channel(), r.digest(), r.size(), r.messageId(), r.agreementId(),
-                r.from(), r.documentType(), r.signer(), r.code(), reason);
+                MessageLog.at(r.receivedAt()), clip(r.channel(), 40), r.digest(), r.size(), clip(r.messageId(), 36),
+                clip(r.agreementId(), 64), clip(r.from(), 40), clip(r.documentType(), 64), clip(r.signer(), 40), r.code(),
+                clip(r.reason(), MAX_REASON));
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     /** Newest first; filtered by MessageId and/or sender when given. */
