@@ -51,6 +51,7 @@ public final class ExchangeEndpoints {
         endpoint.setPortNameAsQName(port);
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setMtomEnabled(true);
+        endpoint.getInInterceptors().add(new SoapBodyRequired());
         endpoint.getOutInterceptors().add(new MtomFollowsRequest());
         // a document inline as base64 (10 MiB signed, ARCHITECTURE.md "Sizes") and MTOM parts of 25 MiB at most;
         // the hub's servlet filter caps the whole call

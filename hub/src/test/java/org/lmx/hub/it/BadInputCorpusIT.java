@@ -77,10 +77,10 @@ class BadInputCorpusIT extends HubIT {
     private static final long SIGNER_STACK = 512L * 1024 * 1024;
 
     private static final Path ERROR_CODES = Path.of("..", "docs", "error-codes.md");
-    /** Codes that depend on an agreement's state, the hub's health or another kind of message (cases.yaml says where). */
+    /** Codes that depend on an agreement's state, the hub's health, the connection or another kind of message (cases.yaml says where). */
     private static final Set<String> NOT_BY_INPUT_ALONE = Set.of("LMX-AGR-NOT-ACTIVE", "LMX-AGR-OUT-OF-DATES",
             "LMX-AGR-TOO-LARGE", "LMX-CERT-REVOCATION-UNKNOWN", "LMX-AGR-NOT-PULL", "LMX-MSG-NOT-BYTES",
-            "LMX-HUB-INTERNAL", "LMX-CERT-WRONG-PARTY");
+            "LMX-HUB-INTERNAL", "LMX-CERT-WRONG-PARTY", "LMX-TLS-CLIENT");
 
     @Autowired
     JdbcTemplate jdbc;
