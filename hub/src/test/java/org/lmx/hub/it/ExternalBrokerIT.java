@@ -8,17 +8,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +30,6 @@ import org.lmx.hub.HubApplication;
 import org.lmx.hub.broker.AgencyAccess;
 import org.lmx.hub.broker.BrokerCredentials;
 import org.lmx.hub.broker.ExternalBroker;
-import org.lmx.hub.cli.LmxCommand;
-import org.lmx.hub.config.DataDirectory;
-import org.lmx.hub.config.LmxProperties;
 import org.lmx.routes.agency.AgencyQueues;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageState;
@@ -45,10 +37,7 @@ import org.lmx.routes.outbound.OutboundRequest;
 import org.lmx.routes.outbound.OutboundResult;
 import org.lmx.routes.outbound.OutboundRoute;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 
 /**
  * The hub on an external broker: a standalone Artemis 2.44 (the distribution from Maven Central) that this test
@@ -67,21 +56,7 @@ class ExternalBrokerIT {
     @BeforeAll
     void brokerConfiguredByTheHubsOwnInstructionsThenTheHub() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "external-broker-data-").toAbsolutePath();
-        Path instance = dataDir.resolveSibling(dataDir.getFileName() + "-artemis");
-        // the two slow preparations side by side: `artemis create`, and what the hub's first start would create
-        CompletableFuture<StandaloneArtemis> created = CompletableFuture.supplyAsync(() -> {
-            try {
-                return StandaloneArtemis.create(instance);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        DataDirectory.prepare(new Binder(new MapConfigurationPropertySource(Map.of("lmx.data-dir", dataDir.toString())))
-                .bindOrCreate("lmx", LmxProperties.class));
-        String security = lmxBrokerSecurity(dataDir);
-        broker = created.get(90, TimeUnit.SECONDS);
-
-        broker.configure(security);
+        broker = StandaloneArtemis.configuredFor(dataDir);
         broker.launch();
         String hubPassword = BrokerCredentials.open(dataDir.resolve(BrokerCredentials.FILE)).password(BrokerCredentials.HUB_USER);
         hub = new SpringApplicationBuilder(HubApplication.class).run(SecondHub.arguments("--lmx.data-dir=" + dataDir,
@@ -173,17 +148,6 @@ class ExternalBrokerIT {
         assertThat(external.missingQueues(agencies)).isEmpty();
         assertThat(external.missingQueues(List.of(AgencyQueues.of("KAZ:NOBODY"))))
                 .containsExactly("lmx.agency.NOBODY.in", "lmx.agency.NOBODY.out", "lmx.agency.NOBODY.dlq");
-    }
-
-    /** {@code lmx broker security --data-dir DIR}, as an operator runs it; its standard output. */
-    private static String lmxBrokerSecurity(Path dataDir) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new LmxCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("broker", "security", "--data-dir", dataDir.toString());
-        assertThat(exit).as("lmx broker security: " + err).isZero();
-        assertThat(err.toString()).as("no agreement refused").isEmpty();
-        return out.toString();
     }
 
     /** Verifies as an agency does: against the hub CA of this hub's data directory. */

@@ -1,9 +1,12 @@
 package org.lmx.hub.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +32,12 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.lmx.hub.broker.ExternalBrokerSettings;
+import org.lmx.hub.cli.LmxCommand;
+import org.lmx.hub.config.DataDirectory;
+import org.lmx.hub.config.LmxProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import picocli.CommandLine;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -57,6 +67,39 @@ final class StandaloneArtemis implements AutoCloseable {
         this.instance = instance;
         this.corePort = corePort;
         this.amqpPort = amqpPort;
+    }
+
+    /**
+     * A broker beside the hub data directory {@code dataDir}, configured as the README's "An external broker" says:
+     * the data directory prepared as a hub's first start would (PKI, demo agreements, credentials), {@code lmx broker
+     * security} run on it, and its output given to the broker. The two slow steps ({@code artemis create} and the
+     * data directory) run side by side. Not started: {@link #start()} or {@link #launch()}.
+     */
+    static StandaloneArtemis configuredFor(Path dataDir) throws Exception {
+        Path instance = dataDir.resolveSibling(dataDir.getFileName() + "-artemis");
+        CompletableFuture<StandaloneArtemis> created = CompletableFuture.supplyAsync(() -> {
+            try {
+                return create(instance);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        DataDirectory.prepare(new Binder(new MapConfigurationPropertySource(Map.of("lmx.data-dir", dataDir.toString())))
+                .bindOrCreate("lmx", LmxProperties.class));
+        String security = lmxBrokerSecurity(dataDir);
+        StandaloneArtemis broker = created.get(90, TimeUnit.SECONDS);
+        broker.configure(security);
+        return broker;
+    }
+
+    private static String lmxBrokerSecurity(Path dataDir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new LmxCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("broker", "security", "--data-dir", dataDir.toString());
+        assertThat(exit).as("lmx broker security: " + err).isZero();
+        assertThat(err.toString()).as("no agreement refused").isEmpty();
+        return out.toString();
     }
 
     /** {@code artemis create} in {@code instance} (login required, no web console, an admin with a random password). */

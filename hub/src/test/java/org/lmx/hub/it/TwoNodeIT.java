@@ -3,8 +3,6 @@ package org.lmx.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,22 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.hub.broker.BrokerCredentials;
-import org.lmx.hub.cli.LmxCommand;
-import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.DevelopmentCredentials;
-import org.lmx.hub.config.LmxProperties;
 import org.lmx.hub.postgres.TestPostgres;
 import org.lmx.routes.log.LogVerification;
 import org.lmx.routes.log.LogVerifier;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.xsd.service.v1.ExchangePortType;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.w3c.dom.Element;
-import picocli.CommandLine;
 
 /**
  * Several nodes (ARCHITECTURE.md "Defaults and production"): two hub JVMs ({@code serve}, profile {@code postgres})
@@ -73,27 +64,15 @@ class TwoNodeIT {
     void twoNodesShareTheWorkAndTheOneLeftFinishesItWhenTheOtherIsKilled() throws Exception {
         String database = TestPostgres.newDatabase();
         Path dataA = Files.createTempDirectory(Path.of("target"), "two-node-a-").toAbsolutePath();
-        Path instance = dataA.resolveSibling(dataA.getFileName() + "-artemis");
-        CompletableFuture<StandaloneArtemis> created = CompletableFuture.supplyAsync(() -> {
-            try {
-                return StandaloneArtemis.create(instance);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        DataDirectory.prepare(new Binder(new MapConfigurationPropertySource(Map.of("lmx.data-dir", dataA.toString())))
-                .bindOrCreate("lmx", LmxProperties.class));
-        String security = lmxBrokerSecurity(dataA);
+        StandaloneArtemis broker = StandaloneArtemis.configuredFor(dataA);
         // node B's disk: what the operator copies to every node (PKI, agreements, credentials)
         Path dataB = copy(dataA, dataA.resolveSibling(dataA.getFileName().toString().replace("-a-", "-b-")));
 
-        StandaloneArtemis broker = created.get(90, TimeUnit.SECONDS);
         HubProcess nodeA = null;
         HubProcess nodeB = null;
         DeduplicatingAgency police = null;
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            broker.configure(security);
             broker.start();
             String hubPassword = BrokerCredentials.open(dataA.resolve(BrokerCredentials.FILE))
                     .password(BrokerCredentials.HUB_USER);
@@ -379,15 +358,5 @@ class TwoNodeIT {
             }
         }
         return to;
-    }
-
-    /** {@code lmx broker security --data-dir DIR}, as an operator runs it; its standard output. */
-    private static String lmxBrokerSecurity(Path dataDir) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new LmxCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("broker", "security", "--data-dir", dataDir.toString());
-        assertThat(exit).as("lmx broker security: " + err).isZero();
-        return out.toString();
     }
 }
