@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,13 +44,21 @@ final class HubProcess implements AutoCloseable {
         this.settings = List.of(settings);
     }
 
-    /** A loopback port free now (chosen up front, so that it stays the same across a restart). */
+    /**
+     * A loopback port free now (chosen up front, so that it stays the same across a restart). Taken below Linux's
+     * ephemeral range (32768-60999): a port from that range may be handed to another socket (port 0, or the local end
+     * of an outgoing connection) before this hub binds it, which made a start fail with "Port ... already in use".
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new UncheckedIOException(new IOException("no free loopback port in 20000-31999"));
     }
 
     String url(String path) {
