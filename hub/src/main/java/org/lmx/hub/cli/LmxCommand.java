@@ -9,8 +9,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LmxCommand.Version.class,
         description = "LMX Hub: signed labour-migration document exchange.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, AgreementsCommand.class, SignCommand.class, VerifyCommand.class, PkiCommand.class,
-                SendCommand.class, LogCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                ServeCommand.class,
+                ValidateCommand.class,
+                AgreementsCommand.class,
+                SignCommand.class,
+                VerifyCommand.class,
+                PkiCommand.class,
+                SendCommand.class,
+                LogCommand.class,
+                BrokerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
     @CommandLine.Spec
