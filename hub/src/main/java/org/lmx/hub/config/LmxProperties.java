@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
  *                   NGOs
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
+ * @param observability the metrics read from the message log and the engine
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -45,7 +46,19 @@ public record LmxProperties(
         @DefaultValue QuotaRefresh quotaRefresh,
         @DefaultValue ContractVetting contractVetting,
         @DefaultValue ConsularProtection consularProtection,
-        @DefaultValue Production production) {
+        @DefaultValue Production production,
+        @DefaultValue Observability observability) {
+
+    /**
+     * Metrics computed from the message log and the engine ({@code lmx.observability.*}).
+     *
+     * @param stuckAfter   a message in a state that should move on by itself (inbound ACCEPTED; outbound QUEUED,
+     *                     SENT, RETRYING) counts as stuck in {@code lmx_messages_stuck} once unchanged for this long
+     * @param gaugeRefresh how old those counts (and the open cases per process) may be when scraped: one query per
+     *                     period whatever the number of scrapes
+     */
+    public record Observability(@DefaultValue("PT15M") Duration stuckAfter, @DefaultValue("PT30S") Duration gaugeRefresh) {
+    }
 
     /**
      * The contract-vetting process ({@code lmx.contract-vetting.*}).

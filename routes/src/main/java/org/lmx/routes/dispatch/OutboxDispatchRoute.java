@@ -2,6 +2,7 @@ package org.lmx.routes.dispatch;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageState;
@@ -62,11 +63,13 @@ public class OutboxDispatchRoute extends RouteBuilder {
 
     private void drain() {
         for (Outbox.Item item : outbox.pending(Outbox.Kind.DISPATCH, batch)) {
-            try {
-                transactions.executeWithoutResult(status -> dispatch(item));
-            } catch (RuntimeException e) {
-                // it stays in the outbox and is tried again on the next round; the others go on
-                LOG.error("dispatching {} failed; it stays in the outbox", item.messageId(), e);
+            try (LogContext ignored = LogContext.of(item.messageId(), null)) {
+                try {
+                    transactions.executeWithoutResult(status -> dispatch(item));
+                } catch (RuntimeException e) {
+                    // it stays in the outbox and is tried again on the next round; the others go on
+                    LOG.error("dispatching {} failed; it stays in the outbox", item.messageId(), e);
+                }
             }
         }
     }
@@ -77,6 +80,7 @@ public class OutboxDispatchRoute extends RouteBuilder {
         }
         LoggedMessage message = log.find(item.messageId())
                 .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
+        LogContext.put(message.messageId(), message.entry().conversationId());
         String note = producer.requestBody(DISPATCH, message, String.class);
         log.changeState(message.messageId(), MessageState.DISPATCHED, note);
     }
