@@ -93,6 +93,8 @@ public class InboundRoute extends RouteBuilder {
                     .end()
                 .endDoTry()
                 .doCatch(InboundChecks.ReceiptOffered.class)
+                    // the receipt's own MessageId, and the conversation of the message it answers
+                    .process(this::logContext).id("receipt-offered-log-context")
                     .process(this::receiptOffered).id("receipt-offered")
                 .doCatch(Exception.class)
                     .process(this::reject).id("reject")
