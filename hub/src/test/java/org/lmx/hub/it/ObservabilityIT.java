@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.hub.broker.EmbeddedBroker;
+import org.lmx.hub.config.DevelopmentCredentials;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -80,6 +82,23 @@ class ObservabilityIT extends HubIT {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(asAuditor().getForEntity(url("/actuator/prometheus"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPrometheusServerLogsInAsMonitoringAndSeesMetricsAndHealthButNothingOfTheAdminApi() throws Exception {
+        TestRestTemplate monitoring = rest.withBasicAuth(DevelopmentCredentials.MONITORING,
+                credentials().monitoringPassword());
+
+        ResponseEntity<String> metrics = monitoring.getForEntity(url("/actuator/prometheus"), String.class);
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(metrics.getBody()).contains("lmx_messages_stuck");
+        JsonNode engine = JSON.readTree(monitoring.getForObject(url("/actuator/health/engine"), String.class));
+        assertThat(engine.at("/components/engine/details/jobExecutor").asText()).isEqualTo("active");
+
+        assertThat(monitoring.getForEntity(url("/api/messages"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(monitoring.getForEntity(url("/api/agreements"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
