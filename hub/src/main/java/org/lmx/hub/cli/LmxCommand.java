@@ -58,6 +58,11 @@ public final class LmxCommand implements Runnable {
                         + refusal.reasons().size() + " reason(s) listed above");
                 return 1;
             }
+            if (cause instanceof org.lmx.hub.config.StartRefused refusal) {
+                // reported above by StartRefusedAnalyzer
+                commandLine.getErr().println("ERROR    the hub cannot start: " + refusal.getMessage());
+                return 1;
+            }
         }
         if (e instanceof java.io.IOException io) {
             commandLine.getErr().println("ERROR    cannot read or write a file: " + io.getMessage());
