@@ -43,6 +43,7 @@ import org.lmx.connectors.signature.VerificationOptions;
 import org.lmx.connectors.signature.VerifiedDocument;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.CurrentAgreement;
+import org.lmx.routes.agreements.ImportOutcome;
 import org.lmx.routes.agreements.ReloadReport;
 
 /**
@@ -144,13 +145,14 @@ class PartnerOnboardCommandTest {
         Files.copy(draft, agreements.resolve(draft.getFileName()));
         AgreementRegistry registry = registry(agreements);
         ReloadReport drafted = registry.reload("test");
-        assertThat(drafted.toString()).doesNotContain("refused");
+        assertThat(drafted.refused()).isEmpty();
+        assertThat(drafted.count(ImportOutcome.IMPORTED)).isEqualTo(1);
         assertThat(registry.current("AGR-KOR-MOEL")).isEmpty();
 
         // set ACTIVE (a new version: the DRAFT's version is taken), reloaded: current, and it trusts Korea's signature
         Files.writeString(agreements.resolve("soap-push-KOR-MOEL-v2.xml"), xml.replace("<Status>DRAFT</Status>",
                 "<Status>ACTIVE</Status>").replace("<Version>1</Version>", "<Version>2</Version>"));
-        registry.reload("test");
+        assertThat(registry.reload("test").refused()).isEmpty();
         CurrentAgreement current = registry.current("AGR-KOR-MOEL").orElseThrow();
         assertThat(current.version()).isEqualTo(2);
         assertThat(current.isActiveAt(Instant.now())).isTrue();
