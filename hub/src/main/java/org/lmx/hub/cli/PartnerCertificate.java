@@ -56,8 +56,8 @@ record PartnerCertificate(X509Certificate certificate, String role, String label
     static PartnerCertificate fromCsr(PkiDirectory pki, String party, PKCS10CertificationRequest csr, Duration validity)
             throws PkiException {
         X509Certificate certificate = pki.ca().signCsr(csr, party, validity);
-        return new PartnerCertificate(certificate, "PINNED", party + " signing certificate (issued by the hub CA "
-                + TIME.format(certificate.getNotBefore().toInstant()) + ")",
+        return new PartnerCertificate(certificate, "PINNED", party + " signing certificate, serial "
+                + CertificateAuthority.serialHex(certificate.getSerialNumber()) + " of the hub CA",
                 TRUST_SUBDIR + "/" + PartyIds.fileName(party) + "-" + CertificateAuthority.serialHex(certificate.getSerialNumber())
                         + ".crt.pem", pki.ca().crlUrl(), true);
     }

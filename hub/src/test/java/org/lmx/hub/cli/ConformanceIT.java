@@ -101,6 +101,29 @@ class ConformanceIT {
     }
 
     @Test
+    void koreasDraftAgreementFromOnboardingGivesTheEndpointAndTheTrustForItsReceipts() throws Exception {
+        Path onboarded = data.resolve("onboarded");
+        try (PartnerExchangeServer partner = new PartnerExchangeServer("127.0.0.1", 0, simulated())) {
+            // the ministry's signing certificate imported (the simulator signs with that very key), its endpoint named
+            assertThat(LmxCommand.run("partner", "onboard", "--party", KOREA, "--name",
+                    "Ministry of Employment and Labor of the Republic of Korea", "--certificate",
+                    data.resolve("pki/KOR_MOEL.crt.pem").toString(), "--transport", "PUSH", "--endpoint",
+                    partner.endpoint(), "--data-dir", data.toString(), "--out", onboarded.toString()))
+                    .as(console.all()).isZero();
+            Path draft = onboarded.resolve("soap-push-KOR-MOEL.xml");
+            console.reset();
+
+            int exit = LmxCommand.run("conformance", "--as", KOREA, "--data-dir", data.toString(),
+                    "--agreement-file", draft.toString());
+
+            assertThat(exit).as(console.all()).isZero();
+            assertThat(console.out()).contains("Conformance of KOR:MOEL's endpoint " + partner.endpoint())
+                    .contains("receipts verified with " + draft + " (AGR-KOR-MOEL version 1, DRAFT)")
+                    .contains("All 5 checks passed.");
+        }
+    }
+
+    @Test
     void anEndpointWhoseReceiptsAreUnsignedFailsCheckC() throws Exception {
         try (PartnerExchangeServer partner = new PartnerExchangeServer("127.0.0.1", 0, new UnsignedReceipts(simulated()))) {
             Path report = data.resolve("unsigned.json");
