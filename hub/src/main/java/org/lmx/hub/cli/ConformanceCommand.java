@@ -9,16 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
-import org.lmx.connectors.pki.KeyAlgorithm;
 import org.lmx.connectors.pki.PartyIds;
 import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiException;
 import org.lmx.routes.outbound.PartnerExchangeClient;
+import org.w3c.dom.Element;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.w3c.dom.Element;
 
 /**
  * {@code lmx conformance}: checks a push partner's Exchange endpoint before its agreement goes ACTIVE, acting as
@@ -125,25 +123,6 @@ final class ConformanceCommand implements Callable<Integer> {
 
     /** A key the partner must not trust: a certificate naming the hub, from a CA made here and thrown away. */
     private static Credential stranger() {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("lmx-conformance-stranger");
-            CertificateAuthority ca = CertificateAuthority.create(dir, "CN=LMX conformance stranger CA (not to be trusted)",
-                    KeyAlgorithm.EC_P256, java.time.Instant.now().minus(Duration.ofMinutes(5)),
-                    java.time.Instant.now().plus(Duration.ofDays(1)), URI.create("http://127.0.0.1:9/stranger.crl"));
-            return ca.issue(EnvelopeFiller.HUB, KeyAlgorithm.EC_P256, Duration.ofHours(1));
-        } catch (java.io.IOException | PkiException e) {
-            throw new IllegalStateException("cannot make the stranger's key for check (b): " + e.getMessage(), e);
-        } finally {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (java.io.IOException e) {
-                    // a temporary directory left behind holds only a throw-away key
-                }
-            }
-        }
+        return ScratchCa.issue(EnvelopeFiller.HUB);
     }
 }

@@ -2,6 +2,8 @@ package org.lmx.hub.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.PartyIds;
@@ -60,6 +63,25 @@ record PartnerCertificate(X509Certificate certificate, String role, String label
                 + CertificateAuthority.serialHex(certificate.getSerialNumber()) + " of the hub CA",
                 TRUST_SUBDIR + "/" + PartyIds.fileName(party) + "-" + CertificateAuthority.serialHex(certificate.getSerialNumber())
                         + ".crt.pem", pki.ca().crlUrl(), true);
+    }
+
+    /** A stand-in for {@link #fromCsr}'s certificate, from a scratch CA, to check the draft before the CA issues. */
+    static PartnerCertificate provisional(String party, PKCS10CertificationRequest csr, URI crlUrl) throws CliFailure {
+        PublicKey key;
+        try {
+            key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new CliFailure("the CSR's public key cannot be read: " + e.getMessage(), e);
+        }
+        X509Certificate certificate;
+        try {
+            certificate = ScratchCa.certify(party, key);
+        } catch (IllegalStateException e) {
+            // a weak or unsupported key: the hub's CA gives the precise refusal
+            return null;
+        }
+        return new PartnerCertificate(certificate, "PINNED", party + " signing certificate, serial 00 of the hub CA",
+                TRUST_SUBDIR + "/" + PartyIds.fileName(party) + "-00.crt.pem", crlUrl, true);
     }
 
     /** The partner's CA: a CA certificate, in its validity. */

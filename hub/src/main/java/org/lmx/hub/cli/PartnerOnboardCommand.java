@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.lmx.connectors.pki.CertificateAuthority;
+import org.lmx.connectors.pki.PartyIds;
 import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiDirectory;
 import org.lmx.connectors.pki.PkiException;
@@ -116,7 +118,7 @@ final class PartnerOnboardCommand implements Callable<Integer> {
         Instant now = clock.instant();
         Path pkiDir = dataDir.resolve("pki");
         Path agreementsDir = dataDir.resolve("agreements");
-        Path outDir = out != null ? out : dataDir.resolve("onboarding").resolve(org.lmx.connectors.pki.PartyIds.fileName(party));
+        Path outDir = out != null ? out : dataDir.resolve("onboarding").resolve(PartyIds.fileName(party));
         checkInput(pkiDir);
         PartnerDocuments types = PartnerDocuments.of(documents, transport == Transport.PULL);
         // a partner onboarded again (a new certificate, a new transport) gets the next version of its agreement
@@ -129,24 +131,25 @@ final class PartnerOnboardCommand implements Callable<Integer> {
             throw new CliFailure(draftFile + " exists already: review and use it, or move it away to onboard again");
         }
 
-        // the partner's certificate: a CSR's checks (party, signature, key) all come before the CA issues anything
+        // the partner's certificate; the hub's CA certifies a CSR's key only once the CSR (party, signature, key) and
+        // a draft with a provisional certificate of that key have passed, so that a refusal leaves the CA unchanged
         PartnerCertificate partner;
         if (credentials.csr != null) {
             PKCS10CertificationRequest csr = Pem.readCsr(credentials.csr);
             PartnerCertificate.requireCsrFor(csr, party);
             PkiDirectory pki = openCa(pkiDir);
+            PartnerCertificate provisional = PartnerCertificate.provisional(party, csr, pki.ca().crlUrl());
+            if (provisional != null) {
+                requireImportable(draft(agreementId, version, how, provisional, types, now), provisional);
+            }
             partner = PartnerCertificate.fromCsr(pki, party, csr, validity);
         } else if (credentials.ca != null) {
             partner = PartnerCertificate.fromCa(credentials.ca, party, crlUrl, now);
         } else {
             partner = PartnerCertificate.fromCertificate(credentials.certificate, party, crlUrl, now);
         }
-
-        DraftAgreement draft = new DraftAgreement(agreementId, version, party, name.strip(), kind.name(), how,
-                new DraftAgreement.TrustEntry(partner.role(), partner.label(), partner.trustFile(), partner.crlUrl()),
-                revocation.name(), types, LocalDate.ofInstant(now, CurrentAgreement.HUB_ZONE));
-        byte[] xml = draft.xml();
-        requireImportable(draft, xml, partner);
+        DraftAgreement draft = draft(agreementId, version, how, partner, types, now);
+        byte[] xml = requireImportable(draft, partner);
 
         // written only now: trust file, draft, and the kit for the partner
         Path trustFile = pkiDir.resolve(partner.trustFile());
@@ -156,15 +159,15 @@ final class PartnerOnboardCommand implements Callable<Integer> {
         Files.write(draftFile, xml);
         List<Path> kit = new ArrayList<>();
         if (partner.issuedHere()) {
-            Path certificate = outDir.resolve(org.lmx.connectors.pki.PartyIds.fileName(party) + ".crt.pem");
+            Path certificate = outDir.resolve(PartyIds.fileName(party) + ".crt.pem");
             Pem.writeCertificates(certificate, List.of(partner.certificate(), Pem.readCertificate(
                     pkiDir.resolve(CertificateAuthority.CERTIFICATE_FILE))));
             kit.add(certificate);
         }
         for (String hubFile : List.of(CertificateAuthority.CERTIFICATE_FILE,
-                org.lmx.connectors.pki.PartyIds.fileName(EnvelopeFiller.HUB) + ".crt.pem")) {
+                PartyIds.fileName(EnvelopeFiller.HUB) + ".crt.pem")) {
             if (Files.exists(pkiDir.resolve(hubFile))) {
-                Files.copy(pkiDir.resolve(hubFile), outDir.resolve(hubFile), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(pkiDir.resolve(hubFile), outDir.resolve(hubFile), StandardCopyOption.REPLACE_EXISTING);
                 kit.add(outDir.resolve(hubFile));
             }
         }
@@ -176,8 +179,8 @@ final class PartnerOnboardCommand implements Callable<Integer> {
         if (party.equals(EnvelopeFiller.HUB)) {
             throw new CliFailure(party + " is the hub itself, not a partner");
         }
-        if (name.isBlank() || name.strip().length() > 180) {
-            throw new CliFailure("--name: the partner's official name, 1 to 180 characters");
+        if (name.isBlank() || name.strip().length() > 180 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new CliFailure("--name: the partner's official name, 1 to 180 characters on one line");
         }
         if (!Files.isDirectory(pkiDir)) {
             throw new CliFailure("no trust directory " + pkiDir + ": give the hub's data directory with --data-dir");
@@ -207,9 +210,17 @@ final class PartnerOnboardCommand implements Callable<Integer> {
         }
     }
 
-    /** The hub's own import checks on the draft, with the trust file in a scratch trust directory. */
-    private static void requireImportable(DraftAgreement draft, byte[] xml, PartnerCertificate partner)
+    private DraftAgreement draft(String agreementId, long version, DraftAgreement.Transport how, PartnerCertificate partner,
+                                 PartnerDocuments types, Instant now) {
+        return new DraftAgreement(agreementId, version, party, name.strip(), kind.name(), how,
+                new DraftAgreement.TrustEntry(partner.role(), partner.label(), partner.trustFile(), partner.crlUrl()),
+                revocation.name(), types, LocalDate.ofInstant(now, CurrentAgreement.HUB_ZONE));
+    }
+
+    /** The draft's bytes, once the hub's own import checks pass on them, with the trust file in a scratch directory. */
+    private static byte[] requireImportable(DraftAgreement draft, PartnerCertificate partner)
             throws IOException, PkiException, CliFailure {
+        byte[] xml = draft.xml();
         Path scratch = Files.createTempDirectory("lmx-onboard");
         try {
             Path file = scratch.resolve(partner.trustFile());
@@ -222,12 +233,9 @@ final class PartnerOnboardCommand implements Callable<Integer> {
                         + String.join("\n         - ", report.problems().stream().map(Problem::toString).toList()));
             }
         } finally {
-            try (var files = Files.walk(scratch)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ScratchCa.delete(scratch);
         }
+        return xml;
     }
 
     private void report(DraftAgreement draft, Path draftFile, Path trustFile, PartnerCertificate partner, List<Path> kit) {

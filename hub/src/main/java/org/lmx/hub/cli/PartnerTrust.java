@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.lmx.connectors.pki.PartyIds;
 import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiException;
@@ -64,12 +65,12 @@ record PartnerTrust(TrustAnchors anchors, String source) {
         if (authorities.isEmpty() && pinned.isEmpty()) {
             throw new CliFailure(agreement.file() + " has no trust entry to verify the partner's receipts with");
         }
-        return new PartnerTrust(new TrustAnchors(java.util.Set.copyOf(authorities), java.util.Set.copyOf(pinned)),
+        return new PartnerTrust(new TrustAnchors(Set.copyOf(authorities), Set.copyOf(pinned)),
                 agreement.file() + " (" + agreement.id() + " version " + agreement.version() + ", " + agreement.status() + ")");
     }
 
     private static TrustAnchors anchors(List<X509Certificate> certificates) {
-        return new TrustAnchors(java.util.Set.copyOf(certificates.stream().filter(c -> c.getBasicConstraints() >= 0).toList()),
-                java.util.Set.copyOf(certificates.stream().filter(c -> c.getBasicConstraints() < 0).toList()));
+        return new TrustAnchors(Set.copyOf(certificates.stream().filter(c -> c.getBasicConstraints() >= 0).toList()),
+                Set.copyOf(certificates.stream().filter(c -> c.getBasicConstraints() < 0).toList()));
     }
 }

@@ -211,7 +211,7 @@ class PartnerOnboardCommandTest {
     }
 
     @Test
-    void aPushPartnerWithoutEndpointAndAnAgencysDocumentAreRefused() throws Exception {
+    void aPushPartnerWithoutEndpointAnAgencysDocumentAMultiLineNameAndTheHubItselfAreRefused() throws Exception {
         Path csr = csr(KeyAlgorithm.EC_P256.generateKeyPair(), "CN=EPS", null);
         Map<String, String> before = snapshot(data);
 
@@ -222,6 +222,12 @@ class PartnerOnboardCommandTest {
                 "--transport", "PULL", "--documents", "WorkPermitApplication,IdentityCheckRequest",
                 "--data-dir", data.toString())).isEqualTo(1);
         assertThat(console.err()).contains("IdentityCheckRequest is not a document a partner exchanges with the hub");
+        assertThat(LmxCommand.run("partner", "onboard", "--party", KOREA, "--name", "Korea\n<Status>ACTIVE</Status>",
+                "--csr", csr.toString(), "--transport", "PULL", "--data-dir", data.toString())).isEqualTo(1);
+        assertThat(console.err()).contains("--name: the partner's official name, 1 to 180 characters on one line");
+        assertThat(LmxCommand.run("partner", "onboard", "--party", "KAZ:MLSP", "--name", "Ourselves",
+                "--csr", csr.toString(), "--transport", "PULL", "--data-dir", data.toString())).isEqualTo(1);
+        assertThat(console.err()).contains("KAZ:MLSP is the hub itself, not a partner");
         assertThat(snapshot(data)).isEqualTo(before);
     }
 
