@@ -53,11 +53,11 @@ final class PartnerOnboardCommand implements Callable<Integer> {
         Path csr;
 
         @Option(names = "--ca", required = true, paramLabel = "FILE",
-                description = "the partner's CA certificate (PEM or DER), imported as a CA trust entry")
+                description = "the partner's CA certificate (PEM), imported as a CA trust entry")
         Path ca;
 
         @Option(names = "--certificate", required = true, paramLabel = "FILE",
-                description = "the partner's signing certificate, imported as a PINNED trust entry")
+                description = "the partner's signing certificate (PEM), imported as a PINNED trust entry")
         Path certificate;
     }
 
