@@ -179,6 +179,11 @@ final class PartnerOnboardCommand implements Callable<Integer> {
         if (party.equals(EnvelopeFiller.HUB)) {
             throw new CliFailure(party + " is the hub itself, not a partner");
         }
+        if (kind == Kind.FOREIGN_MINISTRY && "KAZ".equals(PartyIds.country(party))) {
+            throw new CliFailure(party + " is a domestic party, not a foreign ministry: a domestic agency exchanges over "
+                    + "the broker's queues (a Queue agreement, see examples/agreements/queue-KAZ-MIA.xml); a domestic "
+                    + "NGO or recruiter is onboarded with --kind NGO or RECRUITER");
+        }
         if (name.isBlank() || name.strip().length() > 180 || name.chars().anyMatch(Character::isISOControl)) {
             throw new CliFailure("--name: the partner's official name, 1 to 180 characters on one line");
         }

@@ -228,6 +228,9 @@ class PartnerOnboardCommandTest {
         assertThat(LmxCommand.run("partner", "onboard", "--party", "KAZ:MLSP", "--name", "Ourselves",
                 "--csr", csr.toString(), "--transport", "PULL", "--data-dir", data.toString())).isEqualTo(1);
         assertThat(console.err()).contains("KAZ:MLSP is the hub itself, not a partner");
+        assertThat(LmxCommand.run("partner", "onboard", "--party", "KAZ:MIA", "--name", "Migration police",
+                "--csr", csr.toString(), "--transport", "PULL", "--data-dir", data.toString())).isEqualTo(1);
+        assertThat(console.err()).contains("KAZ:MIA is a domestic party, not a foreign ministry");
         assertThat(snapshot(data)).isEqualTo(before);
     }
 
