@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 SendCommand.class,
                 LogCommand.class,
                 BrokerCommand.class,
+                PartnerCommand.class,
+                ConformanceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
