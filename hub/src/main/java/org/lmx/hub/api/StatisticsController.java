@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lmx.hub.audit.AuditLog;
+import org.lmx.processes.statistics.CaseHistory;
 import org.lmx.processes.statistics.MonthlyReports;
 import org.lmx.processes.statistics.MonthlyReports.MonthlyReport;
 import org.lmx.processes.statistics.StatisticsIndicators;
@@ -82,7 +83,7 @@ class StatisticsController {
             throw ApiProblem.badRequest(month + " has not begun (the months are counted in " + indicators.zone()
                     + ")");
         }
-        List<IndicatorView> values = indicators.of(m, history).stream()
+        List<IndicatorView> values = indicators.of(m, CaseHistory.of(history)).stream()
                 .map(v -> new IndicatorView(v.code(), v.by().name(), v.key(), v.value())).toList();
         return new MonthView(m.toString(), m.atDay(1), m.atEndOfMonth(), indicators.zone().getId(),
                 reports.find(m).map(StatisticsController::view).orElse(null), values);

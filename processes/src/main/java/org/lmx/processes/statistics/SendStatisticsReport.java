@@ -50,7 +50,7 @@ public class SendStatisticsReport implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         YearMonth month = YearMonth.parse((String) execution.getVariable(MONTH));
         StatisticsReport report = report(month, (String) execution.getVariable(REPORT_REFERENCE),
-                indicators.of(month, execution.getProcessEngineServices().getHistoryService()), settings);
+                indicators.of(month, CaseHistory.of(execution.getProcessEngineServices().getHistoryService())), settings);
         Sent sent = sender.send(new OutgoingDocument(settings.recipient(), "StatisticsReport",
                 (String) execution.getVariable(CONVERSATION_ID), null, ContractXml.element(report),
                 execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + settings.recipient()));

@@ -7,13 +7,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.lmx.processes.consular.ConsularVariables;
 import org.lmx.processes.vetting.ContractVettingVariables;
 import org.lmx.processes.workpermit.WorkPermitVariables;
@@ -38,8 +34,6 @@ public class StatisticsIndicators {
      */
     static final String SKILLED = "(profession_isco LIKE '1%' OR profession_isco LIKE '2%' OR profession_isco LIKE '3%')";
 
-    private static final int CHUNK = 500;
-
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
@@ -53,12 +47,12 @@ public class StatisticsIndicators {
     }
 
     /** Every indicator of the month, in the report's order. */
-    public List<IndicatorValue> of(YearMonth month, HistoryService history) {
+    public List<IndicatorValue> of(YearMonth month, CaseHistory history) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
         List<IndicatorValue> values = new ArrayList<>();
         values.add(IndicatorValue.total("PERMIT_APPLICATIONS_RECEIVED",
-                started(history, WorkPermitVariables.PROCESS_KEY, from, to).size()));
+                history.started(WorkPermitVariables.PROCESS_KEY, from.toInstant(), to.toInstant()).size()));
         permits(values, from, to);
         values.add(IndicatorValue.total("PERMITS_VALID_AT_PERIOD_END", count("SELECT COUNT(*) FROM permit"
                 + " WHERE valid_from <= ? AND valid_to >= ? AND decided_at < ?", month.atEndOfMonth(),
@@ -104,10 +98,10 @@ public class StatisticsIndicators {
                 : BigDecimal.valueOf(skilled * 100).divide(BigDecimal.valueOf(granted), 2, RoundingMode.HALF_UP)));
     }
 
-    private void contracts(List<IndicatorValue> values, HistoryService history, OffsetDateTime from,
+    private void contracts(List<IndicatorValue> values, CaseHistory history, OffsetDateTime from,
                            OffsetDateTime to) {
         values.add(IndicatorValue.total("CONTRACTS_ABROAD_REGISTERED",
-                started(history, ContractVettingVariables.PROCESS_KEY, from, to).size()));
+                history.started(ContractVettingVariables.PROCESS_KEY, from.toInstant(), to.toInstant()).size()));
         String inMonth = " FROM contract_register WHERE vetted_at >= ? AND vetted_at < ?";
         values.add(IndicatorValue.total("CONTRACTS_ABROAD_VETTED", count("SELECT COUNT(*)" + inMonth, from, to)));
         values.addAll(grouped("CONTRACTS_ABROAD_VETTED", Breakdown.CONTRACT_VERDICT,
@@ -117,44 +111,16 @@ public class StatisticsIndicators {
         values.addAll(tally("CONTRACTS_ABROAD_FLAGGED", Breakdown.CONTRACT_RULE, flags));
     }
 
-    private void consular(List<IndicatorValue> values, HistoryService history, OffsetDateTime from,
+    private void consular(List<IndicatorValue> values, CaseHistory history, OffsetDateTime from,
                           OffsetDateTime to) {
-        List<HistoricProcessInstance> opened = started(history, ConsularVariables.PROCESS_KEY, from, to);
+        List<String> opened = history.started(ConsularVariables.PROCESS_KEY, from.toInstant(), to.toInstant());
         values.add(IndicatorValue.total("CONSULAR_CASES_OPENED", opened.size()));
         values.addAll(tally("CONSULAR_CASES_OPENED", Breakdown.CONSULAR_INDICATOR,
-                variable(history, opened, ConsularVariables.INDICATORS)));
-        List<HistoricProcessInstance> closed = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ConsularVariables.PROCESS_KEY).finishedAfter(Date.from(from.toInstant()))
-                .finishedBefore(Date.from(to.toInstant())).list().stream()
-                .filter(p -> p.getEndTime() != null && within(p.getEndTime(), from, to)).toList();
+                history.texts(opened, ConsularVariables.INDICATORS)));
+        List<String> closed = history.finished(ConsularVariables.PROCESS_KEY, from.toInstant(), to.toInstant());
         values.add(IndicatorValue.total("CONSULAR_CASES_CLOSED", closed.size()));
         values.addAll(tally("CONSULAR_CASES_CLOSED", Breakdown.CONSULAR_OUTCOME,
-                variable(history, closed, ConsularVariables.OUTCOMES)));
-    }
-
-    /** The cases of a process started in [from, to) (Camunda's bounds are inclusive: the end is filtered here). */
-    private static List<HistoricProcessInstance> started(HistoryService history, String processKey,
-                                                         OffsetDateTime from, OffsetDateTime to) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
-                .startedAfter(Date.from(from.toInstant())).startedBefore(Date.from(to.toInstant())).list().stream()
-                .filter(p -> within(p.getStartTime(), from, to)).toList();
-    }
-
-    private static boolean within(Date time, OffsetDateTime from, OffsetDateTime to) {
-        return !time.toInstant().isBefore(from.toInstant()) && time.toInstant().isBefore(to.toInstant());
-    }
-
-    /** A text variable of each case (codes separated by spaces or commas), one entry per case that has it. */
-    private static List<String> variable(HistoryService history, List<HistoricProcessInstance> cases, String name) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i += CHUNK) {
-            String[] ids = cases.subList(i, Math.min(cases.size(), i + CHUNK)).stream()
-                    .map(HistoricProcessInstance::getId).toArray(String[]::new);
-            history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableName(name).list().stream()
-                    .map(HistoricVariableInstance::getValue).filter(v -> v instanceof String).map(String.class::cast)
-                    .forEach(texts::add);
-        }
-        return texts;
+                history.texts(closed, ConsularVariables.OUTCOMES)));
     }
 
     /** Counts each code once per text it appears in. */
