@@ -32,7 +32,8 @@ public class StatisticsIndicators {
      * than the worker's skill: a STANDARD permit for an engineer is skilled too. PERMITS_GRANTED by CATEGORY gives
      * the bureau the route-based view as well.
      */
-    static final String SKILLED = "(profession_isco LIKE '1%' OR profession_isco LIKE '2%' OR profession_isco LIKE '3%')";
+    static final String SKILLED =
+            "(profession_isco LIKE '1%' OR profession_isco LIKE '2%' OR profession_isco LIKE '3%')";
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;

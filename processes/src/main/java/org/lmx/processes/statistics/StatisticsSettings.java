@@ -21,7 +21,7 @@ public record StatisticsSettings(String cron, ZoneId zone, String recipient, Str
 
     /**
      * 06:00 on the first working day (Monday to Friday) of the month: Quartz's {@code 1W} is the weekday nearest the
-     * 1st within the month, i.e. the 1st itself, or Monday the 3rd when the 1st is a Saturday, or Monday the 2nd
+     * 1st within the month: the 1st itself when it is a weekday, Monday the 3rd when the 1st is a Saturday, or Monday the 2nd
      * when it is a Sunday. Public holidays (1 January, 8 March...) are not known to the cron: the report then goes
      * out on the holiday, which the bureau receives like any other day.
      */
