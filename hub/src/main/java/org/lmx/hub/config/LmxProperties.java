@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
  *                   NGOs
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
+ * @param statistics the statistics-report process: its monthly start and the statistics bureau it reports to
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -45,7 +46,21 @@ public record LmxProperties(
         @DefaultValue QuotaRefresh quotaRefresh,
         @DefaultValue ContractVetting contractVetting,
         @DefaultValue ConsularProtection consularProtection,
-        @DefaultValue Production production) {
+        @DefaultValue Production production,
+        @DefaultValue Statistics statistics) {
+
+    /**
+     * The statistics-report process ({@code lmx.statistics.*}): the monthly StatisticsReport for the month before.
+     *
+     * @param cron       when it starts, a Quartz-style cron read in {@code zone}; the default {@code 0 0 6 1W * ?} is
+     *                   06:00 on the weekday nearest the 1st within the month (the first working day, holidays aside)
+     * @param zone       the zone of the cron and of the months' bounds (midnight in Almaty)
+     * @param recipient  the statistics bureau's party
+     * @param preparedBy the office the report names as PreparedBy, or none
+     */
+    public record Statistics(@DefaultValue("0 0 6 1W * ?") String cron, @DefaultValue("Asia/Almaty") ZoneId zone,
+                             @DefaultValue("KAZ:BNS") String recipient, String preparedBy) {
+    }
 
     /**
      * The contract-vetting process ({@code lmx.contract-vetting.*}).
