@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 SendCommand.class,
                 LogCommand.class,
                 BrokerCommand.class,
+                TrustCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
  *                   NGOs
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
+ * @param trust    the trust lifecycle: the expiry warning window, CRL fetching
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -45,7 +46,19 @@ public record LmxProperties(
         @DefaultValue QuotaRefresh quotaRefresh,
         @DefaultValue ContractVetting contractVetting,
         @DefaultValue ConsularProtection consularProtection,
-        @DefaultValue Production production) {
+        @DefaultValue Production production,
+        @DefaultValue Trust trust) {
+
+    /**
+     * The trust lifecycle ({@code lmx.trust.*}).
+     *
+     * @param expiringWithin a certificate ending within this window is EXPIRING (inventory, health warning)
+     * @param crlTimeout     how long one CRL download may take: the most a message waits for a CRL server that is down
+     * @param crlRetryAfter  how long a CRL location that failed is not asked again (messages meanwhile do without it)
+     */
+    public record Trust(@DefaultValue("P30D") Duration expiringWithin, @DefaultValue("5s") Duration crlTimeout,
+                        @DefaultValue("5m") Duration crlRetryAfter) {
+    }
 
     /**
      * The contract-vetting process ({@code lmx.contract-vetting.*}).
