@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 BrokerCommand.class,
                 PartnerCommand.class,
                 ConformanceCommand.class,
+                TrustCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 

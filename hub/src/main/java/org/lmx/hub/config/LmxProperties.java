@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.bind.Name;
  *                   NGOs
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
  * @param statistics the statistics-report process: its monthly start and the statistics bureau it reports to
+ * @param trust    the trust lifecycle: the expiry warning window, CRL fetching
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -47,7 +48,8 @@ public record LmxProperties(
         @DefaultValue ContractVetting contractVetting,
         @DefaultValue ConsularProtection consularProtection,
         @DefaultValue Production production,
-        @DefaultValue Statistics statistics) {
+        @DefaultValue Statistics statistics,
+        @DefaultValue Trust trust) {
 
     /**
      * The statistics-report process ({@code lmx.statistics.*}): the monthly StatisticsReport for the month before.
@@ -60,6 +62,17 @@ public record LmxProperties(
      */
     public record Statistics(@DefaultValue("0 0 6 1W * ?") String cron, @DefaultValue("Asia/Almaty") ZoneId zone,
                              @DefaultValue("KAZ:BNS") String recipient, String preparedBy) {
+    }
+
+    /**
+     * The trust lifecycle ({@code lmx.trust.*}).
+     *
+     * @param expiringWithin a certificate ending within this window is EXPIRING (inventory, health warning)
+     * @param crlTimeout     how long one CRL download may take: the most a message waits for a CRL server that is down
+     * @param crlRetryAfter  how long a CRL location that failed is not asked again (messages meanwhile do without it)
+     */
+    public record Trust(@DefaultValue("P30D") Duration expiringWithin, @DefaultValue("5s") Duration crlTimeout,
+                        @DefaultValue("5m") Duration crlRetryAfter) {
     }
 
     /**
