@@ -76,6 +76,10 @@ class ObservabilityIT extends HubIT {
         assertThat(status.get("status").asText()).isEqualTo("UP");
         assertThat(status.has("components")).as(health.getBody()).isFalse();
 
+        ResponseEntity<String> readiness = rest.getForEntity(url("/actuator/health/readiness"), String.class);
+        assertThat(readiness.getStatusCode()).as(readiness.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(readiness.getBody()).get("status").asText()).isEqualTo("UP");
+
         assertThat(rest.getForEntity(url("/actuator/prometheus"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity(url("/actuator/metrics"), String.class).getStatusCode())
