@@ -3,6 +3,7 @@ package org.lmx.hub.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.lmx.hub.broker.EmbeddedBroker;
@@ -28,7 +29,7 @@ class ObservabilityConfiguration {
     ExchangeMetrics exchangeMetrics(MeterRegistry registry, ObjectProvider<AgreementRegistry> agreements) {
         // the partners are read when first needed (the first message), not while the beans are being built
         return new ExchangeMetrics(registry, new MetricTags(() -> agreements.getObject().list().stream()
-                .map(AgreementSummary::partner).collect(Collectors.toSet())));
+                .map(AgreementSummary::partner).filter(Objects::nonNull).collect(Collectors.toSet())));
     }
 
     @Bean
