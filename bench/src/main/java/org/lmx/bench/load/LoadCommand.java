@@ -182,6 +182,8 @@ public final class LoadCommand implements Callable<Integer> {
                         r.ranOut() ? "  [ran out of pre-signed documents: raise --messages]" : "");
                 say("latency         %s (%,d answers)", r.latencies().summary(), r.latencies().count());
                 say("errors          %,d rejected, %,d failed", r.rejected(), r.errors());
+                say("all answers     %,d, of which %,d accepted (warm-up and answers after the window included)",
+                        r.allAnswered(), r.allAccepted());
                 for (Map.Entry<String, Long> p : r.problems().entrySet()) {
                     say("                %,6d x %s", p.getValue(), p.getKey());
                 }

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 final class LoadRun {
 
     record Result(long accepted, long rejected, long errors, double seconds, Latencies latencies,
-                  Map<String, Long> problems, boolean ranOut) {
+                  Map<String, Long> problems, boolean ranOut, long allAccepted, long allAnswered) {
 
         double acceptedPerSecond() {
             return accepted / seconds;
@@ -39,6 +39,8 @@ final class LoadRun {
         LongAdder accepted = new LongAdder();
         LongAdder rejected = new LongAdder();
         LongAdder errors = new LongAdder();
+        LongAdder allAccepted = new LongAdder();
+        LongAdder allAnswered = new LongAdder();
         Map<String, Long> problems = new ConcurrentHashMap<>();
         AtomicLong lastMeasured = new AtomicLong();
         List<Latencies> latencies = new ArrayList<>();
@@ -72,6 +74,10 @@ final class LoadRun {
                     long t0 = interval > 0 ? scheduled : System.nanoTime();
                     SoapSubmitter.Answer answer = submitter.submit(envelopes.get(i));
                     long t1 = System.nanoTime();
+                    allAnswered.increment();
+                    if (answer.outcome() == SoapSubmitter.Outcome.ACCEPTED) {
+                        allAccepted.increment();
+                    }
                     if (t0 < measureFrom || t1 > end && interval == 0) {
                         continue; // warm-up, or answered after the window closed
                     }
@@ -99,6 +105,6 @@ final class LoadRun {
         // a run that used up its pre-signed documents early is measured up to its last answer
         double measured = ranOut.get() ? Math.max(1, lastMeasured.get() - measureFrom) / 1e9 : seconds;
         return new Result(accepted.sum(), rejected.sum(), errors.sum(), measured, Latencies.merge(latencies),
-                new TreeMap<>(problems), ranOut.get());
+                new TreeMap<>(problems), ranOut.get(), allAccepted.sum(), allAnswered.sum());
     }
 }
