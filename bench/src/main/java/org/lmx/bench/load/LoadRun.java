@@ -54,6 +54,10 @@ final class LoadRun {
             Latencies mine = new Latencies();
             latencies.add(mine);
             Thread t = new Thread(() -> {
+                long wait;
+                while ((wait = start - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait); // every client starts at the same moment
+                }
                 while (true) {
                     int i = next.getAndIncrement();
                     if (i >= envelopes.size()) {
