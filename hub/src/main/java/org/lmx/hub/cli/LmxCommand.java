@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 PkiCommand.class,
                 SendCommand.class,
                 LogCommand.class,
+                EvidenceCommand.class,
                 BrokerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
  *                   NGOs
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
+ * @param retention  the daily purge of bodies and attachments past their agreement's retention
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -45,7 +46,20 @@ public record LmxProperties(
         @DefaultValue QuotaRefresh quotaRefresh,
         @DefaultValue ContractVetting contractVetting,
         @DefaultValue ConsularProtection consularProtection,
-        @DefaultValue Production production) {
+        @DefaultValue Production production,
+        @DefaultValue Retention retention) {
+
+    /**
+     * The retention purge ({@code lmx.retention.*}): bodies and attachment contents past their agreement's
+     * Retention/MessageBodies are purged by a daily job (safe on several nodes) and on an operator's request.
+     *
+     * @param enabled run the daily job (the REST purge works either way)
+     * @param cron    when (Spring cron: second minute hour day month weekday), in {@code zone}
+     * @param zone    the time zone of {@code cron}
+     */
+    public record Retention(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 2 * * *") String cron,
+                            @DefaultValue("Asia/Almaty") ZoneId zone) {
+    }
 
     /**
      * The contract-vetting process ({@code lmx.contract-vetting.*}).
