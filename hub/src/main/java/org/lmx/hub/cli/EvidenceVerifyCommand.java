@@ -31,6 +31,11 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
             description = "the hub CA you trust (PEM); without it the bundle's own hub CA is used and its fingerprint shown")
     Path trust;
 
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "the verifier's now (ISO-8601, e.g. 2040-01-01T00:00:00Z), to see that a bundle still verifies"
+                    + " after its certificates' end (signatures are checked at their receipts' times, never at now)")
+    java.time.Instant at;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(bundle)) {
@@ -44,7 +49,8 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
                 throw new CliFailure("--trust " + trust + " is not a PEM certificate: " + e.getMessage());
             }
         }
-        EvidenceReport report = new EvidenceVerifier().verify(Files.readAllBytes(bundle), hubCa);
+        EvidenceReport report = new EvidenceVerifier(at == null ? java.time.Clock.systemUTC()
+                : java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).verify(Files.readAllBytes(bundle), hubCa);
         report.items().forEach(System.out::println);
         System.out.println(report.summary());
         return report.intact() ? 0 : 2;

@@ -10,6 +10,7 @@ import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.signature.SignatureException;
 import org.lmx.connectors.signature.XmlSigner;
 import org.lmx.connectors.xml.XmlBytes;
+import org.lmx.connectors.xml.XmlRejectedException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -48,9 +49,9 @@ public final class EvidenceManifest {
                 file.setAttribute("sha256", Sha256.hex(f.getValue()));
                 root.appendChild(file);
             }
-            XmlSigner.sign(doc, hubCredential);
-            return XmlBytes.of(doc);
-        } catch (ParserConfigurationException | SignatureException e) {
+            // signed as bytes (parsed again), so that the namespace declarations the signature covers are in the tree
+            return XmlSigner.sign(XmlBytes.of(doc), hubCredential);
+        } catch (ParserConfigurationException | SignatureException | XmlRejectedException e) {
             throw new IllegalStateException("the hub cannot sign an evidence manifest: " + e.getMessage(), e);
         }
     }

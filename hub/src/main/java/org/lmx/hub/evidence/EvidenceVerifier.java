@@ -40,6 +40,16 @@ public final class EvidenceVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SignatureVerifier signatures = new SignatureVerifier(CrlSource.NONE);
+    private final java.time.Clock clock;
+
+    /** @param clock the reader's now: only to say which certificates have expired by then (nothing is checked at it) */
+    public EvidenceVerifier(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    public EvidenceVerifier() {
+        this(java.time.Clock.systemUTC());
+    }
 
     /**
      * @param trustedHubCa the hub CA the reader trusts; empty: the bundle's own hub certificates (their root's
@@ -93,6 +103,7 @@ public final class EvidenceVerifier {
             message(m, entries, index.hub(), hubTrust, trust.get(m.agreementId()), crls, report);
         }
         chain(index, entries, report);
+        expired(entries, index, report);
         return report;
     }
 
@@ -265,6 +276,29 @@ public final class EvidenceVerifier {
         report.ok("chain proof", recomputed + " of the case's entries recomputed from their fields; " + links.size()
                 + " links lead to the head " + index.chainHead().seq() + " (" + index.chainHead().hash()
                 + "), compare it with lmx log verify");
+    }
+
+    /** Certificates of the bundle that have expired by the reader's now: why signatures are checked at receipt times. */
+    private void expired(Map<String, byte[]> entries, EvidenceIndex index, EvidenceReport report) {
+        Instant now = clock.instant();
+        List<String> files = new ArrayList<>(List.of(index.hubCertificates()));
+        index.agreements().forEach(t -> {
+            if (t.authorities() != null) {
+                files.add(t.authorities());
+            }
+            if (t.pinned() != null) {
+                files.add(t.pinned());
+            }
+        });
+        for (String file : files) {
+            for (X509Certificate c : certificates(entries, file, report)) {
+                if (c.getNotAfter().toInstant().isBefore(now)) {
+                    report.note("certificate " + c.getSubjectX500Principal().getName(), "expired at "
+                            + c.getNotAfter().toInstant() + ", before now (" + now + "); what it signed was checked at"
+                            + " the times the receipts record");
+                }
+            }
+        }
     }
 
     private static List<X509Certificate> certificates(Map<String, byte[]> entries, String path, EvidenceReport report) {
