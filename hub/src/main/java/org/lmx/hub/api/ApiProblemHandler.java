@@ -16,7 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(assignableTypes = {MessageController.class, AttachmentController.class, LogController.class,
         RejectionController.class, OutboundController.class, DeadLetterController.class,
-        PermitController.class, QuotaController.class, ContractController.class, CountryPackController.class})
+        PermitController.class, QuotaController.class, ContractController.class, CountryPackController.class,
+        RetentionController.class, EvidenceController.class})
 class ApiProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)
