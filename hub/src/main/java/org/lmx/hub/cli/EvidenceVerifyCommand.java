@@ -36,6 +36,10 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
                     + " after its certificates' end (signatures are checked at their receipts' times, never at now)")
     java.time.Instant at;
 
+    @Option(names = "--hub-party", paramLabel = "PARTY", defaultValue = EvidenceVerifier.HUB_PARTY,
+            description = "the hub's party, which must have signed the manifest (default: ${DEFAULT-VALUE})")
+    String hubParty;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(bundle)) {
@@ -50,7 +54,7 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
             }
         }
         EvidenceReport report = new EvidenceVerifier(at == null ? java.time.Clock.systemUTC()
-                : java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).verify(Files.readAllBytes(bundle), hubCa);
+                : java.time.Clock.fixed(at, java.time.ZoneOffset.UTC), hubParty).verify(Files.readAllBytes(bundle), hubCa);
         report.items().forEach(System.out::println);
         System.out.println(report.summary());
         return report.intact() ? 0 : 2;

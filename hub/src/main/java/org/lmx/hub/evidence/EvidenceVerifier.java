@@ -41,15 +41,28 @@ public final class EvidenceVerifier {
 
     private final SignatureVerifier signatures = new SignatureVerifier(CrlSource.NONE);
     private final java.time.Clock clock;
+    private final String hubParty;
 
-    /** @param clock the reader's now: only to say which certificates have expired by then (nothing is checked at it) */
-    public EvidenceVerifier(java.time.Clock clock) {
+    /**
+     * @param clock    the reader's now: only to say which certificates have expired by then (nothing is checked at it)
+     * @param hubParty the hub's party, which must have signed the manifest: the reader's, never the bundle's word (a
+     *                 CA that certifies partners too would otherwise let a partner sign a bundle as "the hub")
+     */
+    public EvidenceVerifier(java.time.Clock clock, String hubParty) {
         this.clock = clock;
+        this.hubParty = hubParty;
+    }
+
+    public EvidenceVerifier(java.time.Clock clock) {
+        this(clock, HUB_PARTY);
     }
 
     public EvidenceVerifier() {
         this(java.time.Clock.systemUTC());
     }
+
+    /** The hub's party (ARCHITECTURE.md "Parties and names"). */
+    public static final String HUB_PARTY = "KAZ:MLSP";
 
     /**
      * @param trustedHubCa the hub CA the reader trusts; empty: the bundle's own hub certificates (their root's
@@ -57,38 +70,52 @@ public final class EvidenceVerifier {
      */
     public EvidenceReport verify(byte[] bundle, Optional<X509Certificate> trustedHubCa) {
         EvidenceReport report = new EvidenceReport();
+        try {
+            check(bundle, trustedHubCa, report);
+        } catch (RuntimeException e) {
+            // a file the signed manifest covers but that does not fit together: broken, not a crash
+            report.broken("bundle", "it cannot be read as an evidence bundle: " + e);
+        }
+        return report;
+    }
+
+    private void check(byte[] bundle, Optional<X509Certificate> trustedHubCa, EvidenceReport report) {
         LinkedHashMap<String, byte[]> entries;
         try {
             entries = CanonicalZip.read(bundle);
             report.ok("canonical form", entries.size() + " entries, STORED, fixed times, nothing outside them");
         } catch (CanonicalZip.NotCanonical e) {
             report.broken("canonical form", e.getMessage());
-            return report;
+            return;
         }
         List<String> names = new ArrayList<>(entries.keySet());
         if (names.isEmpty() || !names.get(0).equals(EvidenceManifest.FILE)) {
             report.broken(EvidenceManifest.FILE, "it is not the bundle's first entry");
-            return report;
+            return;
         }
         EvidenceIndex index;
         try {
             index = JSON.readValue(entries.get(EvidenceIndex.FILE), EvidenceIndex.class);
         } catch (Exception e) {
             report.broken(EvidenceIndex.FILE, "missing or unreadable: " + e.getMessage());
-            return report;
+            return;
+        }
+        if (!hubParty.equals(index.hub())) {
+            report.broken(EvidenceIndex.FILE, "it names the hub " + index.hub() + ", not " + hubParty);
+            return;
         }
         List<X509Certificate> hubChain = certificates(entries, index.hubCertificates(), report);
         X509Certificate hubCa = trustedHubCa.orElse(hubChain.isEmpty() ? null : hubChain.get(hubChain.size() - 1));
         if (hubCa == null) {
             report.broken("hub CA", "no --trust given and no hub certificates in the bundle");
-            return report;
+            return;
         }
         report.note("hub CA", (trustedHubCa.isPresent() ? "given with --trust: " : "the bundle's own (compare its"
                 + " fingerprint with one you trust, or give --trust): ") + hubCa.getSubjectX500Principal().getName()
                 + ", SHA-256 " + fingerprint(hubCa));
         List<X509CRL> crls = crls(entries, index.crls(), report);
         if (!manifest(entries, names, index, hubCa, report)) {
-            return report;
+            return;
         }
         Map<String, TrustAnchors> trust = new LinkedHashMap<>();
         for (EvidenceIndex.AgreementTrust t : index.agreements()) {
@@ -100,11 +127,10 @@ public final class EvidenceVerifier {
         }
         TrustAnchors hubTrust = TrustAnchors.authority(hubCa);
         for (EvidenceIndex.Message m : index.messages()) {
-            message(m, entries, index.hub(), hubTrust, trust.get(m.agreementId()), crls, report);
+            message(m, entries, hubParty, hubTrust, trust.get(m.agreementId()), crls, report);
         }
         chain(index, entries, report);
         expired(entries, index, report);
-        return report;
     }
 
     /** The manifest's signature by the hub at its export time, and the entries it lists, exactly. */
@@ -115,7 +141,7 @@ public final class EvidenceVerifier {
             manifest = SecureXml.parse(entries.get(EvidenceManifest.FILE));
             Instant exportedAt = Instant.parse(EvidenceManifest.value(manifest, "ExportedAt"));
             VerifiedDocument verified = signatures.verifyParsed(manifest, TrustAnchors.authority(hubCa),
-                    VerificationOptions.defaults().at(exportedAt).expectParty(index.hub()));
+                    VerificationOptions.defaults().at(exportedAt).expectParty(hubParty));
             report.ok("manifest signature", "signed by " + verified.party() + " ("
                     + verified.signer().getSubjectX500Principal().getName() + ") at " + exportedAt);
         } catch (LmxException e) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -31,6 +32,7 @@ import org.lmx.hub.broker.EmbeddedBroker;
 import org.lmx.hub.cli.LmxCommand;
 import org.lmx.hub.evidence.CanonicalZip;
 import org.lmx.hub.evidence.EvidenceIndex;
+import org.lmx.hub.evidence.EvidenceManifest;
 import org.lmx.hub.evidence.EvidenceReport;
 import org.lmx.hub.evidence.EvidenceVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +127,19 @@ class EvidenceBundleIT extends HubIT {
         EvidenceReport repacked = new EvidenceVerifier().verify(CanonicalZip.write(entries), Optional.of(hubCa));
         assertThat(repacked.intact()).isFalse();
         assertThat(repacked.broken()).extracting(EvidenceReport.Item::subject).contains(decisionFile);
+
+        // a partner whose certificate the same CA issued re-signs the manifest, naming itself the hub: refused
+        LinkedHashMap<String, byte[]> files = CanonicalZip.read(bundle);
+        files.remove(EvidenceManifest.FILE);
+        files.put(EvidenceIndex.FILE, new String(files.get(EvidenceIndex.FILE), StandardCharsets.UTF_8)
+                .replace("\"hub\" : \"KAZ:MLSP\"", "\"hub\" : \"KOR:MOEL\"").getBytes(StandardCharsets.UTF_8));
+        LinkedHashMap<String, byte[]> forged = new LinkedHashMap<>();
+        forged.put(EvidenceManifest.FILE, EvidenceManifest.signed(conversation, index.exportedAt(), "KOR:MOEL", files,
+                Parties.credential(DATA_DIR, "KOR:MOEL")));
+        forged.putAll(files);
+        EvidenceReport forgery = new EvidenceVerifier().verify(CanonicalZip.write(forged), Optional.of(hubCa));
+        assertThat(forgery.intact()).isFalse();
+        assertThat(forgery.broken().get(0).detail()).contains("KOR:MOEL");
     }
 
     /** Byte positions across the bundle: each entry's header fields, name and data, each central record, the end. */
