@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
-import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.RetentionPurge;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +15,7 @@ class EvidenceConfiguration {
 
     @Bean
     EvidenceExporter evidenceExporter(JdbcTemplate jdbc, MessageLog log, RetentionPurge retention,
-                                      AgreementRegistry agreements, Credential hubCredential, LmxProperties properties,
-                                      DataDirectory data, Clock clock) {
-        return new EvidenceExporter(jdbc, log, retention, agreements, hubCredential, properties.hubParty(), data.pki(),
-                clock);
+                                      Credential hubCredential, LmxProperties properties, DataDirectory data, Clock clock) {
+        return new EvidenceExporter(jdbc, log, retention, hubCredential, properties.hubParty(), data.pki(), clock);
     }
 }

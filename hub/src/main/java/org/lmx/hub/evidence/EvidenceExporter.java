@@ -20,9 +20,6 @@ import org.lmx.connectors.pki.CertificateAuthority;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.pki.Pem;
 import org.lmx.connectors.pki.PkiException;
-import org.lmx.routes.agreements.AgreementRegistry;
-import org.lmx.routes.agreements.CurrentAgreement;
-import org.lmx.routes.agreements.TrustCertificate;
 import org.lmx.routes.log.Direction;
 import org.lmx.routes.log.LogEntry;
 import org.lmx.routes.log.LoggedAttachment;
@@ -44,18 +41,16 @@ public final class EvidenceExporter {
     private final JdbcTemplate jdbc;
     private final MessageLog log;
     private final RetentionPurge retention;
-    private final AgreementRegistry agreements;
     private final Credential hub;
     private final String hubParty;
     private final Path pki;
     private final Clock clock;
 
-    public EvidenceExporter(JdbcTemplate jdbc, MessageLog log, RetentionPurge retention, AgreementRegistry agreements,
+    public EvidenceExporter(JdbcTemplate jdbc, MessageLog log, RetentionPurge retention,
                             Credential hub, String hubParty, Path pki, Clock clock) {
         this.jdbc = jdbc;
         this.log = log;
         this.retention = retention;
-        this.agreements = agreements;
         this.hub = hub;
         this.hubParty = hubParty;
         this.pki = pki;
@@ -138,20 +133,30 @@ public final class EvidenceExporter {
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Every trust anchor the agreement's versions in force (not DRAFT) have held, so that a document received before
+     * a rotation still verifies against the certificate trusted when it came.
+     */
     private EvidenceIndex.AgreementTrust trustOf(String agreementId, Map<String, byte[]> files) {
-        Optional<CurrentAgreement> current = agreements.current(agreementId);
-        if (current.isEmpty()) {
-            return new EvidenceIndex.AgreementTrust(agreementId, null, null, null);
-        }
-        List<X509Certificate> authorities = new ArrayList<>();
-        List<X509Certificate> pinned = new ArrayList<>();
-        for (TrustCertificate t : current.get().trustCertificates()) {
-            (t.role() == TrustRole.CA ? authorities : pinned).add(t.certificate());
-        }
+        String partner = jdbc.query("SELECT partner FROM agreement_version WHERE agreement_id = ? ORDER BY version DESC",
+                (rs, i) -> rs.getString(1), agreementId).stream().findFirst().orElse(null);
+        Map<String, String> authorities = new LinkedHashMap<>();
+        Map<String, String> pinned = new LinkedHashMap<>();
+        jdbc.query("SELECT t.role, t.certificate_pem FROM agreement_trust t JOIN agreement_version v"
+                        + " ON v.agreement_id = t.agreement_id AND v.version = t.version"
+                        + " WHERE t.agreement_id = ? AND v.status <> 'DRAFT' ORDER BY t.version, t.position",
+                rs -> {
+                    String pem = rs.getString(2).strip() + "\n";
+                    (TrustRole.CA.name().equals(rs.getString(1)) ? authorities : pinned).putIfAbsent(pem, pem);
+                }, agreementId);
         String base = "certificates/" + fileName(agreementId);
-        return new EvidenceIndex.AgreementTrust(agreementId, current.get().partner(),
-                authorities.isEmpty() ? null : put(files, base + "-ca.pem", pem(authorities)),
-                pinned.isEmpty() ? null : put(files, base + "-pinned.pem", pem(pinned)));
+        return new EvidenceIndex.AgreementTrust(agreementId, partner,
+                authorities.isEmpty() ? null : put(files, base + "-ca.pem", joined(authorities)),
+                pinned.isEmpty() ? null : put(files, base + "-pinned.pem", joined(pinned)));
+    }
+
+    private static byte[] joined(Map<String, String> pems) {
+        return String.join("", pems.keySet()).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The hub's signing certificate and its issuers up to the CA. */
