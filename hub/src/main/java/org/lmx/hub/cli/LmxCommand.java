@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 EvidenceCommand.class,
                 BrokerCommand.class,
+                PartnerCommand.class,
+                ConformanceCommand.class,
+                TrustCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LmxCommand implements Runnable {
 
@@ -57,6 +60,11 @@ public final class LmxCommand implements Runnable {
                 // Spring Boot has printed every reason (ProductionRefusedAnalyzer): no stack trace on top of them
                 commandLine.getErr().println("ERROR    the hub refuses to start in production, for "
                         + refusal.reasons().size() + " reason(s) listed above");
+                return 1;
+            }
+            if (cause instanceof org.lmx.hub.config.StartRefused refusal) {
+                // reported above by StartRefusedAnalyzer
+                commandLine.getErr().println("ERROR    the hub cannot start: " + refusal.getMessage());
                 return 1;
             }
         }

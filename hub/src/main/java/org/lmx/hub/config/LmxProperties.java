@@ -30,6 +30,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param consularProtection the consular-protection process: deadlines, parties, the host countries' ministries and
  *                   NGOs
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
+ * @param statistics the statistics-report process: its monthly start and the statistics bureau it reports to
+ * @param trust    the trust lifecycle: the expiry warning window, CRL fetching
  * @param retention  the daily purge of bodies and attachments past their agreement's retention
  */
 @ConfigurationProperties("lmx")
@@ -47,7 +49,33 @@ public record LmxProperties(
         @DefaultValue ContractVetting contractVetting,
         @DefaultValue ConsularProtection consularProtection,
         @DefaultValue Production production,
+        @DefaultValue Statistics statistics,
+        @DefaultValue Trust trust,
         @DefaultValue Retention retention) {
+
+    /**
+     * The statistics-report process ({@code lmx.statistics.*}): the monthly StatisticsReport for the month before.
+     *
+     * @param cron       when it starts, a Quartz-style cron read in {@code zone}; the default {@code 0 0 6 1W * ?} is
+     *                   06:00 on the weekday nearest the 1st within the month (the first working day, holidays aside)
+     * @param zone       the zone of the cron and of the months' bounds (midnight in Almaty)
+     * @param recipient  the statistics bureau's party
+     * @param preparedBy the office the report names as PreparedBy, or none
+     */
+    public record Statistics(@DefaultValue("0 0 6 1W * ?") String cron, @DefaultValue("Asia/Almaty") ZoneId zone,
+                             @DefaultValue("KAZ:BNS") String recipient, String preparedBy) {
+    }
+
+    /**
+     * The trust lifecycle ({@code lmx.trust.*}).
+     *
+     * @param expiringWithin a certificate ending within this window is EXPIRING (inventory, health warning)
+     * @param crlTimeout     how long one CRL download may take: the most a message waits for a CRL server that is down
+     * @param crlRetryAfter  how long a CRL location that failed is not asked again (messages meanwhile do without it)
+     */
+    public record Trust(@DefaultValue("P30D") Duration expiringWithin, @DefaultValue("5s") Duration crlTimeout,
+                        @DefaultValue("5m") Duration crlRetryAfter) {
+    }
 
     /**
      * The retention purge ({@code lmx.retention.*}): bodies and attachment contents past their agreement's

@@ -37,9 +37,10 @@ class ExchangeConfiguration {
         return new AgreementRegistry(jdbc, data.agreements(), data.pki(), clock);
     }
 
+    /** With the hub's one CRL source (TrustConfiguration): one cache and back-off per node, visible in GET /api/trust. */
     @Bean
-    SignatureVerifier signatureVerifier() {
-        return new SignatureVerifier(new HttpCrlSource());
+    SignatureVerifier signatureVerifier(HttpCrlSource crlSource) {
+        return new SignatureVerifier(crlSource);
     }
 
     @Bean

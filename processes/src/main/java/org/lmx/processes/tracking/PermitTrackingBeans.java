@@ -22,7 +22,8 @@ public final class PermitTrackingBeans {
         beans.put("recordCrossing", new RecordCrossing(new MovementLog(register.jdbc()), clock));
         beans.put("assessWorkplaceReport", new AssessWorkplaceReport(register, references));
         beans.put("prepareOverstayAlert", new PrepareOverstayAlert(register, references));
-        beans.put("sendComplianceAlert", new SendComplianceAlert(sender, register, settings));
+        beans.put("sendComplianceAlert", new SendComplianceAlert(sender, register, settings,
+                new ComplianceAlertLog(register.jdbc())));
         return beans;
     }
 }

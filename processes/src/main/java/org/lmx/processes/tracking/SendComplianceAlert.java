@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lmx.processes.exchange.DocumentSender;
 import org.lmx.processes.exchange.OutgoingDocument;
+import org.lmx.processes.exchange.Sent;
 import org.lmx.processes.permit.Permit;
 import org.lmx.processes.permit.PermitRegister;
 import org.lmx.processes.workpermit.WorkPermitSettings;
@@ -23,7 +24,8 @@ import org.lmx.xsd.exchange.v1.RegionCode;
 /**
  * The ComplianceAlert prepared before this step, to KAZ:MIA in the permit's case conversation (the one its
  * PermitDecision went in); the hub signs it. Request key = instance:activity:recipient:alert reference, so a run
- * again after a failure gets the document issued the first time and a redelivered event alerts once.
+ * again after a failure gets the document issued the first time and a redelivered event alerts once. The alert is
+ * recorded in the {@link ComplianceAlertLog} (the statistics bureau's flags) in the same transaction.
  */
 public class SendComplianceAlert implements JavaDelegate {
 
@@ -32,11 +34,14 @@ public class SendComplianceAlert implements JavaDelegate {
     private final DocumentSender sender;
     private final PermitRegister register;
     private final WorkPermitSettings settings;
+    private final ComplianceAlertLog alerts;
 
-    public SendComplianceAlert(DocumentSender sender, PermitRegister register, WorkPermitSettings settings) {
+    public SendComplianceAlert(DocumentSender sender, PermitRegister register, WorkPermitSettings settings,
+                               ComplianceAlertLog alerts) {
         this.sender = sender;
         this.register = register;
         this.settings = settings;
+        this.alerts = alerts;
     }
 
     @Override
@@ -71,9 +76,10 @@ public class SendComplianceAlert implements JavaDelegate {
         contact.setEmail(settings.contactEmail());
         contact.setPhone(settings.contactPhone());
         alert.setContact(contact);
-        sender.send(new OutgoingDocument(MIA, "ComplianceAlert", (String) execution.getVariable(CONVERSATION_ID),
-                null, ContractXml.element(alert), execution.getProcessInstanceId() + ":"
-                + execution.getCurrentActivityId() + ":" + MIA + ":" + reference));
+        Sent sent = sender.send(new OutgoingDocument(MIA, "ComplianceAlert",
+                (String) execution.getVariable(CONVERSATION_ID), null, ContractXml.element(alert),
+                execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + MIA + ":" + reference));
+        alerts.record(reference, alert.getAlertType().value(), number, region, sent.messageId(), alert.getObservedAt());
     }
 
     private static ForeignWorkerIdentification worker(Permit permit) {

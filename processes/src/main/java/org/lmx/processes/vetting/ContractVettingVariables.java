@@ -51,6 +51,8 @@ public final class ContractVettingVariables {
     public static final String REASONS = "reasons";
     public static final String APPROVE = "APPROVE";
     public static final String REJECT = "REJECT";
+    /** The officer asks for an amended contract: the blocking flags can be cured by amending the terms. */
+    public static final String REQUIRE_AMENDMENT = "REQUIRE_AMENDMENT";
     public static final String OFFICER = "officer";
     public static final String OFFICER_REASONS = "officerReasons";
 

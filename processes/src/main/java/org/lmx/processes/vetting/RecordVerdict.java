@@ -14,7 +14,8 @@ import org.lmx.xsd.exchange.v1.VettingDecisionMethod;
 /**
  * The verdict and the register, in one transaction: a clean contract is APPROVED by the rules; a flagged one is
  * APPROVED_WITH_ADVICE when the officer approves it (its flags become advice to the worker) or REJECTED when the
- * officer rejects it. The contract is then written to the contract register.
+ * officer rejects it, or AMENDMENT_REQUIRED when the officer asks for the terms to be amended (the sender registers
+ * the amended contract again, which is a new case). The contract is then written to the contract register.
  */
 public class RecordVerdict implements JavaDelegate {
 
@@ -29,9 +30,11 @@ public class RecordVerdict implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean flagged = CaseValues.flag(execution, FLAGGED);
-        ContractVerdict verdict = !flagged ? ContractVerdict.APPROVED
-                : APPROVE.equals(CaseValues.required(execution, DECISION)) ? ContractVerdict.APPROVED_WITH_ADVICE
-                : ContractVerdict.REJECTED;
+        ContractVerdict verdict = !flagged ? ContractVerdict.APPROVED : switch (CaseValues.required(execution, DECISION)) {
+            case APPROVE -> ContractVerdict.APPROVED_WITH_ADVICE;
+            case REQUIRE_AMENDMENT -> ContractVerdict.AMENDMENT_REQUIRED;
+            default -> ContractVerdict.REJECTED;
+        };
         execution.setVariable(VERDICT, verdict.value());
         execution.setVariable(DECISION_METHOD,
                 (flagged ? VettingDecisionMethod.OFFICER : VettingDecisionMethod.AUTOMATIC).value());

@@ -2,7 +2,7 @@ package org.lmx.processes.vetting;
 
 import static org.lmx.processes.vetting.ContractVettingVariables.*;
 
-import java.util.Set;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,13 +10,13 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lmx.processes.cases.CaseValues;
 
 /**
- * Task listener (event complete) of {@code vetContract}: refuses a completion without APPROVE or REJECT, or without
+ * Task listener (event complete) of {@code vetContract}: refuses a completion without APPROVE, REQUIRE_AMENDMENT or REJECT, or without
  * reasons (approving a flagged contract overrides the rules, rejecting it is the worker's ground: both are
  * explained), and records who decided: the authenticated user, else the task's assignee.
  */
 public class RecordVettingOfficer implements TaskListener {
 
-    static final Set<String> DECISIONS = Set.of(APPROVE, REJECT);
+    static final List<String> DECISIONS = List.of(APPROVE, REQUIRE_AMENDMENT, REJECT);
 
     @Override
     public void notify(DelegateTask task) {

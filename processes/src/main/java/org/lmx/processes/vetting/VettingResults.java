@@ -122,6 +122,8 @@ final class VettingResults {
             case APPROVED -> "Your employment contract was vetted and meets the rules.";
             case APPROVED_WITH_ADVICE -> "Your employment contract was approved by an officer, with the points in"
                     + " the findings to watch: keep this result and ask your employer about them before you leave.";
+            case AMENDMENT_REQUIRED -> "Your employment contract cannot be approved as it stands: the points in the"
+                    + " findings must be amended. Do not leave before the amended contract is registered and approved.";
             default -> "Your employment contract was not approved: do not leave to work under it. Contact the"
                     + " sender of the contract or the consulate of Kazakhstan.";
         };
@@ -134,6 +136,8 @@ final class VettingResults {
             case APPROVED -> "Ваш трудовой договор проверен и соответствует правилам.";
             case APPROVED_WITH_ADVICE -> "Ваш трудовой договор одобрен сотрудником с замечаниями: сохраните это"
                     + " решение и обсудите замечания с работодателем до отъезда.";
+            case AMENDMENT_REQUIRED -> "Ваш трудовой договор не может быть одобрен в этой редакции: пункты из"
+                    + " замечаний нужно изменить. Не выезжайте, пока изменённый договор не зарегистрирован и не одобрен.";
             default -> "Ваш трудовой договор не одобрен: не выезжайте на работу по нему. Обратитесь к отправителю"
                     + " договора или в консульство Казахстана.";
         };

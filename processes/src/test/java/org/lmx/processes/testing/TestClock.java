@@ -28,6 +28,11 @@ public final class TestClock extends Clock {
         ClockUtil.setCurrentTime(Date.from(now));
     }
 
+    public void set(Instant instant) {
+        now = instant;
+        ClockUtil.setCurrentTime(Date.from(now));
+    }
+
     public void reset() {
         now = START;
         ClockUtil.setCurrentTime(Date.from(now));

@@ -71,6 +71,7 @@ public final class WorkPermitEngine {
         clock.reset();
         sender.clear();
         shares.clear();
+        database.jdbc().update("DELETE FROM compliance_alert");
         database.jdbc().update("DELETE FROM permit_movement");
         database.jdbc().update("DELETE FROM permit_region");
         database.jdbc().update("DELETE FROM permit");

@@ -174,6 +174,23 @@ class ContractVettingTest extends AbroadCaseTest {
     }
 
     @Test
+    void theOfficerAsksTheRecruiterToStrikeThePassportClauseAndTheResultSaysAmendmentRequired() {
+        String pid = register(RECRUITER, Contracts.domesticWorkerInTheEmirates());
+
+        complete(pid, "vetContract", "consul.dana", Map.of("decision", "REQUIRE_AMENDMENT",
+                "reasons", "Strike clause 9 (the employer keeps the passport) and register the contract again"));
+
+        assertThat(instance(pid)).isEnded();
+        List<Issued> results = sent(pid, "ContractVettingResult");
+        assertThat(results).extracting(r -> r.document().to()).containsExactly(RECRUITER, MFA);
+        assertThat(xml(results.get(0))).contains("<Verdict>AMENDMENT_REQUIRED</Verdict>", "<Method>OFFICER</Method>",
+                "<RuleCode>PASSPORT_RETENTION</RuleCode>", "Strike clause 9", "cannot be approved as it stands",
+                "не может быть одобрен в этой редакции");
+        assertThat(WORLD.contracts.listByCitizen("980702405224")).extracting(VettedContract::verdict)
+                .containsExactly("AMENDMENT_REQUIRED");
+    }
+
+    @Test
     void theOfficerMustChooseApproveOrRejectAndGiveReasons() {
         String pid = register(GERMANY, Contracts.nurseInGermany());
         Task task = task(pid, "vetContract");

@@ -104,6 +104,10 @@ class PermitTrackingTest extends WorkPermitCaseTest {
         assertThat(xml(alert)).contains("<AlertType>OVERSTAY</AlertType>", "<PermitNumber>" + PERMIT,
                 "<TravelDocumentNumber>M715B2046</TravelDocumentNumber>",
                 "<EvidenceMessageId>" + entry + "</EvidenceMessageId>", "ended on 2027-02-28");
+        // recorded for the statistics bureau's overstay flags, once, with the alert's MessageId
+        assertThat(WORLD.database.jdbc().queryForList("SELECT alert_type || ' ' || permit_number || ' ' || message_id"
+                + " FROM compliance_alert", String.class))
+                .containsExactly("OVERSTAY " + PERMIT + " " + alert.messageId());
         assertThat(processInstance()).isWaitingAt("exitReported");
 
         cross(BorderCrossingDirection.EXIT, "2027-03-05T10:00:00+05:00", "NUR-2027-0305-2");
@@ -125,6 +129,8 @@ class PermitTrackingTest extends WorkPermitCaseTest {
         assertThat(xml(alerts.get(0))).contains("<AlertType>WORK_OUTSIDE_PERMITTED_REGIONS</AlertType>",
                 "<Region>KZ-79</Region>", "<Locality>Shymkent</Locality>", "covers KZ-23, KZ-47 only",
                 "<EvidenceMessageId>" + lastMessageId + "</EvidenceMessageId>");
+        assertThat(WORLD.database.jdbc().queryForList("SELECT alert_type || ' ' || region FROM compliance_alert",
+                String.class)).containsExactly("WORK_OUTSIDE_PERMITTED_REGIONS KZ-79");
         assertThat(processInstance()).isWaitingAt("watch");
     }
 

@@ -1,5 +1,7 @@
 package org.lmx.routes.dispatch;
 
+import java.time.Duration;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.lmx.routes.log.LoggedMessage;
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxDispatchRoute extends RouteBuilder {
 
     public static final String DISPATCH = "direct:dispatch-document";
+    /** The longest a failing document waits between two dispatch attempts. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatchRoute.class);
 
     private final Outbox outbox;
@@ -65,10 +69,35 @@ public class OutboxDispatchRoute extends RouteBuilder {
             try {
                 transactions.executeWithoutResult(status -> dispatch(item));
             } catch (RuntimeException e) {
-                // it stays in the outbox and is tried again on the next round; the others go on
-                LOG.error("dispatching {} failed; it stays in the outbox", item.messageId(), e);
+                putOff(item, e);
             }
         }
+    }
+
+    /**
+     * The document stays in the outbox (it was accepted: it must reach its case) and is tried again after a back-off
+     * that doubles up to {@link #MAX_BACKOFF}, while the others go on. The stack trace is logged once, at the first
+     * failure; later failures log one line each.
+     */
+    private void putOff(Outbox.Item item, RuntimeException e) {
+        // the handler's own failure, not Camel's wrapper around it: that is what the operator must read
+        Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
+        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        int attempts = transactions.execute(status -> outbox.putOff(item, this::backoff, error));
+        if (attempts == 1) {
+            LOG.error("dispatching {} failed; it stays in the outbox, tried again in {}", item.messageId(), backoff(1), e);
+        } else {
+            LOG.error("dispatching {} failed again (attempt {}): {}; tried again in {}", item.messageId(), attempts, error,
+                    backoff(attempts));
+        }
+    }
+
+    /** After the n-th failure: the dispatcher's period doubled n-1 times, at most {@link #MAX_BACKOFF}. */
+    Duration backoff(int failures) {
+        Duration first = Duration.ofMillis(periodMillis);
+        int doublings = Math.min(failures - 1, 20);
+        Duration next = first.multipliedBy(1L << doublings);
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
     private void dispatch(Outbox.Item item) {

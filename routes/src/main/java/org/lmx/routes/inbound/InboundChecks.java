@@ -25,12 +25,16 @@ import org.lmx.routes.agreements.SizeLimits;
 import org.lmx.routes.agreements.TransportKind;
 import org.lmx.routes.agreements.TrustCertificate;
 import org.lmx.routes.log.LoggedAttachment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks of the inbound pipeline, one method per step of ARCHITECTURE.md "Flows", each throwing the
  * {@link LmxException} whose code goes into the REJECTED receipt. The route calls them in order.
  */
 public class InboundChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundChecks.class);
 
     private final AgreementRegistry agreements;
     private final SignatureVerifier verifier;
@@ -185,6 +189,11 @@ public class InboundChecks {
                 .map(TrustCertificate::crlUrl).filter(Objects::nonNull).distinct().map(URI::create).toList();
         in.verified = verifier.verifyParsed(in.document, trust, VerificationOptions.defaults()
                 .at(in.receivedAt).revocation(agreement.revocationPolicy(), List.of()).crlUrls(crlUrls));
+        // soft-fail: accepted without a current CRL; the operator must hear of it (the CRL locations' state is in
+        // GET /api/trust and the trust health group)
+        for (String warning : in.verified.warnings()) {
+            LOG.warn("message {} under {}: {}", in.header.messageId().orElse("?"), agreement.id(), warning);
+        }
     }
 
     /**

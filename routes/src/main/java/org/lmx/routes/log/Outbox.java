@@ -1,7 +1,9 @@
 package org.lmx.routes.log;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The work written with a logged message, in the same transaction, and done once it is carried out. */
@@ -27,10 +29,26 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** The oldest pending items of one kind. */
+    /** The oldest pending items of one kind that are due (not put off after a failure, see {@link #putOff}). */
     public List<Item> pending(Kind kind, int max) {
-        return jdbc.query("SELECT id, message_id FROM outbox WHERE kind = ? AND done_at IS NULL ORDER BY id LIMIT ?",
-                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), kind.name(), max);
+        return jdbc.query("SELECT id, message_id FROM outbox WHERE kind = ? AND done_at IS NULL"
+                        + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
+                (rs, i) -> new Item(rs.getLong(1), rs.getString(2)), kind.name(), MessageLog.at(clock.instant()), max);
+    }
+
+    /**
+     * Counts a failed attempt at an item and puts it off: not due again before {@code backoff(attempts)} has passed,
+     * so that items that keep failing neither fill every batch (starving the items behind them) nor the log.
+     *
+     * @return the attempts made so far, this one included
+     */
+    public int putOff(Item item, IntFunction<Duration> backoff, String error) {
+        Integer attempts = jdbc.queryForObject("SELECT attempts FROM outbox WHERE id = ?", Integer.class, item.id());
+        int made = (attempts == null ? 0 : attempts) + 1;
+        jdbc.update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND done_at IS NULL",
+                made, MessageLog.at(clock.instant().plus(backoff.apply(made))),
+                error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…", item.id());
+        return made;
     }
 
     public long pendingCount() {

@@ -67,6 +67,16 @@ public class DeliveryAttempts {
         return jdbc.update("UPDATE outbox SET attempts = ? WHERE id = ? AND done_at IS NULL", attempt, id) == 1;
     }
 
+    /**
+     * Takes the next attempt at a push delivery for this node: counts it and leases the row until {@code leaseUntil}
+     * (the call's longest duration), so that another node's round neither finds it due during the call nor counts
+     * the same attempt (compare-and-set on the attempts it saw). False when another node took it first.
+     */
+    boolean lease(long id, int attemptsSeen, Instant leaseUntil) {
+        return jdbc.update("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND done_at IS NULL AND attempts = ?",
+                attemptsSeen + 1, leaseUntil.atOffset(ZoneOffset.UTC), id, attemptsSeen) == 1;
+    }
+
     /** A failed attempt with attempts left: the next is due at {@code next}. */
     void retryAt(long id, Instant next, String error) {
         jdbc.update("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?",

@@ -45,6 +45,11 @@ public class PartnerExchangeClient {
         this.receiveTimeout = receiveTimeout;
     }
 
+    /** The longest a call can take before it fails: connecting, then waiting for the answer. */
+    public Duration longestCall() {
+        return connectTimeout.plus(receiveTimeout);
+    }
+
     /** Submits the signed bytes as they are, the attachments as parts (MTOM when the partner takes it). */
     public byte[] submit(Target target, byte[] signed, List<OutboundAttachment> attachments) throws PushFailure {
         ExchangePortType port = ports.computeIfAbsent(target, this::port);

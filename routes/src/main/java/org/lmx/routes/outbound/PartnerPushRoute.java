@@ -1,6 +1,8 @@
 package org.lmx.routes.outbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,14 +30,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refuses is a failed attempt: RETRYING with the next attempt after the agreement's backoff, FAILED with the last
  * error after its MaxAttempts (the row is then done: a dead letter until an operator retries it).
  *
- * <p>An attempt is counted before the call, so that a hub that crashes in the middle still stops at the maximum;
- * a call whose outcome was lost in a crash is made again (at least once; the partner de-duplicates by MessageId,
- * and a late receipt still reconciles). Within a round, a conversation whose document is waiting sends nothing
+ * <p>An attempt is counted before the call, so that a hub that crashes in the middle still stops at the maximum,
+ * and the row is leased for the call's longest duration, so that another node does not push the same document
+ * meanwhile; a call whose outcome was lost in a crash is made again once the lease has run out (at least once; the
+ * partner de-duplicates by MessageId, and a late receipt still reconciles). Within a round, a conversation whose document is waiting sends nothing
  * after it, so that its documents arrive in the order they were issued.
  */
 public class PartnerPushRoute extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerPushRoute.class);
+    /** Beyond the call's own time limits, before another node may take a leased delivery (clocks of nodes differ). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     private final DeliveryAttempts attempts;
     private final MessageLog log;
@@ -112,13 +117,18 @@ public class PartnerPushRoute extends RouteBuilder {
             return false;
         }
         int attempt = item.attempts() + 1;
-        transactions.executeWithoutResult(status -> {
-            if (!attempts.begin(item.id(), attempt)) {
-                throw new IllegalStateException("outbox item " + item.id() + " was done meanwhile");
+        Instant leaseUntil = clock.instant().plus(client.longestCall()).plus(LEASE_MARGIN);
+        boolean mine = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!attempts.lease(item.id(), item.attempts(), leaseUntil)) {
+                return false; // another node took this attempt (or the row was done meanwhile)
             }
             log.changeState(entry.messageId(), MessageState.SENT, "attempt " + attempt + " of " + policy.maxAttempts()
                     + ": Submit to " + target.endpoint());
-        });
+            return true;
+        }));
+        if (!mine) {
+            return false;
+        }
 
         String error;
         try {

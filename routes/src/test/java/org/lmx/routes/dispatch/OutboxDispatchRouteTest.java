@@ -32,7 +32,8 @@ import org.lmx.routes.log.StateChange;
 /**
  * The outbox dispatcher with a handler of its own (as the hub gives it the case processes): the handler's answer is
  * the note of the DISPATCHED state, and a handler that fails rolls back what it wrote and leaves the document in the
- * outbox until a later round succeeds, after which it is dispatched exactly once.
+ * outbox until a later round succeeds, after which it is dispatched exactly once; meanwhile it is put off with a
+ * growing back-off and does not hold up the documents behind it.
  */
 class OutboxDispatchRouteTest {
 
@@ -41,10 +42,12 @@ class OutboxDispatchRouteTest {
     private CamelContext camel;
     private final List<String> handed = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private TestClock clock;
+    private OutboxDispatchRoute dispatcher;
 
     @BeforeEach
     void start() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-24T06:00:00Z"), ZoneOffset.ofHours(5));
+        clock = new TestClock(Instant.parse("2026-11-24T06:00:00Z"), ZoneOffset.ofHours(5));
         db = RegistryDatabase.pooled(5);
         db.jdbc().execute("CREATE TABLE handled (message_id VARCHAR(36))");
         log = new MessageLog(db.jdbc(), db.transactions(), clock);
@@ -52,13 +55,15 @@ class OutboxDispatchRouteTest {
             handed.add(message.messageId());
             // written in the dispatcher's transaction: kept only if the document is marked DISPATCHED
             db.jdbc().update("INSERT INTO handled (message_id) VALUES (?)", message.messageId());
-            if (failing.get()) {
+            if (failing.get() && message.entry().documentType().equals("IdentityCheckResult")) {
                 throw new IllegalStateException("the process engine is down");
             }
             return "started process work-permit for " + message.entry().documentType();
         };
         camel = new DefaultCamelContext();
-        camel.addRoutes(new OutboxDispatchRoute(new Outbox(db.jdbc(), clock), log, db.transactions(), 20, 10, handler));
+        // one document per round: a document that keeps failing must not hold up the one behind it
+        dispatcher = new OutboxDispatchRoute(new Outbox(db.jdbc(), clock), log, db.transactions(), 20, 1, handler);
+        camel.addRoutes(dispatcher);
         camel.start();
     }
 
@@ -85,12 +90,16 @@ class OutboxDispatchRouteTest {
         failing.set(true);
         String id = accept("IdentityCheckResult");
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> handed.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts(id) == 1);
+        clock.advance(Duration.ofMillis(20)); // the first back-off: the dispatcher's period
         await().atMost(Duration.ofSeconds(10)).until(() -> handed.size() >= 2); // tried, failed, tried again
         LoggedMessage waiting = log.find(id).orElseThrow();
         assertThat(waiting.state()).isEqualTo(MessageState.ACCEPTED);
         assertThat(handledRows(id)).isZero();
 
         failing.set(false);
+        clock.advance(Duration.ofMinutes(15));
         await().atMost(Duration.ofSeconds(10)).until(() -> log.find(id).orElseThrow().state() == MessageState.DISPATCHED);
         assertThat(handledRows(id)).isEqualTo(1);
         assertThat(log.history(id)).extracting(StateChange::state)
@@ -98,6 +107,29 @@ class OutboxDispatchRouteTest {
         int handedWhenDispatched = handed.size();
         // the next rounds (every 20 ms) find nothing more to dispatch
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> handed.size() == handedWhenDispatched);
+    }
+
+    @Test
+    void aDocumentThatKeepsFailingIsPutOffWithAGrowingBackoffAndTheDocumentsBehindItGoOn() {
+        failing.set(true);
+        String poisoned = accept("IdentityCheckResult");
+        String permit = accept("WorkPermitApplication");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.find(permit).orElseThrow().state() == MessageState.DISPATCHED);
+        assertThat(log.find(poisoned).orElseThrow().state()).isEqualTo(MessageState.ACCEPTED);
+        assertThat(attempts(poisoned)).isEqualTo(1);
+        assertThat(db.jdbc().queryForObject("SELECT last_error FROM outbox WHERE message_id = ?", String.class, poisoned))
+                .isEqualTo("IllegalStateException: the process engine is down");
+        // not due again before its back-off has passed: the rounds in between leave it alone
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> attempts(poisoned) == 1);
+
+        assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofMillis(20));
+        assertThat(dispatcher.backoff(4)).isEqualTo(Duration.ofMillis(160));
+        assertThat(dispatcher.backoff(30)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    private int attempts(String id) {
+        return db.jdbc().queryForObject("SELECT attempts FROM outbox WHERE message_id = ?", Integer.class, id);
     }
 
     private int handledRows(String id) {

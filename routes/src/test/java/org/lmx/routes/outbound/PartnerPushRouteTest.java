@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,33 @@ class PartnerPushRouteTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> state(sent.messageId()) == MessageState.FAILED);
         assertThat(partner.calls).hasValue(0);
         assertThat(last(sent.messageId()).note()).contains("attempt 4 of 4 failed: the outcome was lost", "SOAP fault");
+    }
+
+    @Test
+    void aSecondNodeDoesNotPushADocumentWhileTheFirstIsCallingThePartner() throws Exception {
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        partner.answer = (document, digest) -> {
+            inCall.countDown();
+            answer.await(10, TimeUnit.SECONDS); // node A waits for Korea's ministry while node B takes its round
+            return bench.receipt(bench.credential(KOR), KOR, document, digest, null);
+        };
+        PartnerPushRoute nodeB = new PartnerPushRoute(attempts, bench.log, bench.registry, bench.reconciler,
+                new PartnerExchangeClient(Duration.ofSeconds(2), Duration.ofSeconds(2)), bench.db.transactions(),
+                bench.clock, 20, 10);
+        OutboundResult sent = bench.issue(request(KOR, "InformationRequest", bodyOf("InformationRequest")));
+        assertThat(inCall.await(10, TimeUnit.SECONDS)).isTrue();
+
+        nodeB.drain();
+        DeliveryAttempts.Pending leased = attempts.of(sent.messageId()).orElseThrow();
+        assertThat(attempts.lease(leased.id(), 0, bench.clock.instant())).as("the attempt node A counted").isFalse();
+        answer.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(sent.messageId()) == MessageState.DELIVERED);
+        assertThat(partner.calls).hasValue(1);
+        assertThat(leased.attempts()).isEqualTo(1);
+        assertThat(leased.nextAttemptAt()).as("leased for the call's longest duration")
+                .isEqualTo(bench.clock.instant().plusSeconds(4).plus(PartnerPushRoute.LEASE_MARGIN));
     }
 
     @Test
