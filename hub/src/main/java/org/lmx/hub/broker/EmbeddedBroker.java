@@ -39,7 +39,7 @@ public final class EmbeddedBroker {
 
     public static final String IN_VM_URL = "vm://0";
     /** The acceptors the agencies connect to; the hub's own in-VM acceptor opens with the broker. */
-    private static final List<String> NETWORK_ACCEPTORS = List.of("core", "amqp");
+    public static final List<String> NETWORK_ACCEPTORS = List.of("core", "amqp");
     static final String HUB_ROLE = "lmx-hub";
     static final String AGENCY_ROLE = "agency";
     /**
@@ -107,6 +107,12 @@ public final class EmbeddedBroker {
 
     public void stop() throws Exception {
         embedded.stop();
+    }
+
+    /** Whether the broker runs and agencies can connect to {@code acceptor} (for the health check). */
+    public boolean isOpen(String acceptor) {
+        ActiveMQServer server = server();
+        return server != null && server.isActive() && server.getRemotingService().getAcceptor(acceptor).isStarted();
     }
 
     ActiveMQServer server() {

@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param production what the {@code production} profile reads besides its secrets (see hub/production)
  * @param statistics the statistics-report process: its monthly start and the statistics bureau it reports to
  * @param trust    the trust lifecycle: the expiry warning window, CRL fetching
+ * @param observability the metrics read from the message log and the engine
  * @param retention  the daily purge of bodies and attachments past their agreement's retention
  */
 @ConfigurationProperties("lmx")
@@ -51,7 +52,19 @@ public record LmxProperties(
         @DefaultValue Production production,
         @DefaultValue Statistics statistics,
         @DefaultValue Trust trust,
+        @DefaultValue Observability observability,
         @DefaultValue Retention retention) {
+
+    /**
+     * Metrics computed from the message log and the engine ({@code lmx.observability.*}).
+     *
+     * @param stuckAfter   a message in a state that should move on by itself (inbound ACCEPTED; outbound QUEUED,
+     *                     SENT, RETRYING) counts as stuck in {@code lmx_messages_stuck} once unchanged for this long
+     * @param gaugeRefresh how old those counts (and the open cases per process) may be when scraped: one query per
+     *                     period whatever the number of scrapes
+     */
+    public record Observability(@DefaultValue("PT15M") Duration stuckAfter, @DefaultValue("PT30S") Duration gaugeRefresh) {
+    }
 
     /**
      * The statistics-report process ({@code lmx.statistics.*}): the monthly StatisticsReport for the month before.

@@ -8,6 +8,8 @@ import org.lmx.connectors.signature.SignatureVerifier;
 import org.lmx.connectors.soap.ExchangeEndpoints;
 import org.lmx.hub.config.DataDirectory;
 import org.lmx.hub.config.LmxProperties;
+import org.lmx.hub.observability.ExchangeMetrics;
+import org.lmx.hub.observability.MeteredMessageLog;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.exchange.ExchangeSoapRoute;
 import org.lmx.routes.agreements.SizeLimits;
@@ -49,8 +51,9 @@ class ExchangeConfiguration {
     }
 
     @Bean
-    MessageLog messageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, DataCipher cipher) {
-        return new MessageLog(jdbc, transactions, clock, cipher);
+    MessageLog messageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, DataCipher cipher,
+                          ExchangeMetrics metrics) {
+        return new MeteredMessageLog(jdbc, transactions, clock, cipher, metrics);
     }
 
     @Bean
@@ -70,9 +73,10 @@ class ExchangeConfiguration {
 
     @Bean
     InboundRoute inboundRoute(AgreementRegistry agreements, SignatureVerifier verifier, ReceiptIssuer receipts,
-                              MessageLog log, RejectionAudit rejections, LmxProperties properties, Clock clock) {
+                              MessageLog log, RejectionAudit rejections, LmxProperties properties, Clock clock,
+                              ExchangeMetrics metrics) {
         InboundChecks checks = new InboundChecks(agreements, verifier, properties.hubParty(), SizeLimits.DEFAULTS);
-        return new InboundRoute(checks, log, rejections, receipts, clock);
+        return new InboundRoute(checks, log, rejections, receipts, clock, metrics);
     }
 
     @Bean

@@ -40,7 +40,8 @@ public final class ProductionMode {
 
     /** The admin API's users, with their passwords from the secrets. */
     public DevelopmentCredentials apiUsers() {
-        return new DevelopmentCredentials(secrets.require(Secrets.OPERATOR), secrets.require(Secrets.AUDITOR));
+        return new DevelopmentCredentials(secrets.require(Secrets.OPERATOR), secrets.require(Secrets.AUDITOR),
+                secrets.get(Secrets.MONITORING).orElse(null));
     }
 
     public String camundaAdminPassword() {

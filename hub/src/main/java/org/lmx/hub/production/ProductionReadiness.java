@@ -188,6 +188,9 @@ public final class ProductionReadiness {
         secret(Secrets.OPERATOR, "the admin API's user operator");
         secret(Secrets.AUDITOR, "the admin API's user auditor");
         secret(Secrets.CAMUNDA_ADMIN, "Camunda's administrator " + properties.production().camundaAdmin());
+        if (secrets.get(Secrets.MONITORING).isPresent()) {
+            secret(Secrets.MONITORING, "the metrics user monitoring");
+        }
         Optional<String> signingPassword = secrets.get(Secrets.SIGNING_KEYSTORE);
         if (signingPassword.isPresent() && weak(signingPassword.get(), null)) {
             reasons.add("the signing keystore's password is a default one or shorter than " + MIN_PASSWORD_LENGTH);

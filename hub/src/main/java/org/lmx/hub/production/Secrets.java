@@ -24,6 +24,8 @@ public final class Secrets {
 
     public static final String OPERATOR = "operator.password";
     public static final String AUDITOR = "auditor.password";
+    /** Optional: without it there is no {@code monitoring} user (Prometheus then needs another way in). */
+    public static final String MONITORING = "monitoring.password";
     public static final String CAMUNDA_ADMIN = "camunda.admin.password";
     public static final String SIGNING_KEYSTORE = "signing.keystore.password";
 

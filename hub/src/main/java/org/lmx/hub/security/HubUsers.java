@@ -1,5 +1,6 @@
 package org.lmx.hub.security;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The users of the REST API: the staff ({@code operator}, {@code auditor}, from the development credentials) and
+ * The users of the REST API: the staff ({@code operator}, {@code auditor}, and {@code monitoring} where it has a
+ * password, from the development credentials or the production secrets) and
  * every agency of the agreements as they stand now (an agreement reloaded at run time adds its agency at once),
  * with its broker password. Names are matched exactly: an agency is its upper-case code.
  */
@@ -33,10 +35,17 @@ final class HubUsers implements UserDetailsService {
     private final ConcurrentMap<String, Encoded> agencyPasswords = new ConcurrentHashMap<>();
 
     HubUsers(DevelopmentCredentials staff, AgencyAccess agencies, BrokerCredentials brokerCredentials, PasswordEncoder encoder) {
-        this.staffRoles = Map.of(DevelopmentCredentials.OPERATOR, SecurityConfiguration.OPERATOR,
-                DevelopmentCredentials.AUDITOR, SecurityConfiguration.AUDITOR);
-        this.staffPasswords = Map.of(DevelopmentCredentials.OPERATOR, encoder.encode(staff.operatorPassword()),
-                DevelopmentCredentials.AUDITOR, encoder.encode(staff.auditorPassword()));
+        Map<String, String> roles = new HashMap<>(Map.of(DevelopmentCredentials.OPERATOR, SecurityConfiguration.OPERATOR,
+                DevelopmentCredentials.AUDITOR, SecurityConfiguration.AUDITOR));
+        Map<String, String> passwords = new HashMap<>(Map.of(DevelopmentCredentials.OPERATOR,
+                encoder.encode(staff.operatorPassword()), DevelopmentCredentials.AUDITOR, encoder.encode(staff.auditorPassword())));
+        if (staff.monitoringPassword() != null) {
+            // a Prometheus server's login: health details and metrics, nothing of the admin API
+            roles.put(DevelopmentCredentials.MONITORING, SecurityConfiguration.MONITORING);
+            passwords.put(DevelopmentCredentials.MONITORING, encoder.encode(staff.monitoringPassword()));
+        }
+        this.staffRoles = Map.copyOf(roles);
+        this.staffPasswords = Map.copyOf(passwords);
         this.agencies = agencies;
         this.brokerCredentials = brokerCredentials;
         this.encoder = encoder;

@@ -34,6 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * country information packs are public, read-only, without a login. Camunda's Tasklist and REST API authenticate
  * against Camunda's identity service themselves (see CamundaConfiguration) and apply its authorizations.
  * The Exchange service is open at the HTTP level because every document there proves its sender by signature.
+ * Actuator: health status for anyone (load balancers), its details and the metrics for operators, auditors and the
+ * {@code monitoring} user of a Prometheus server.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,6 +43,8 @@ class SecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
     static final String AUDITOR = "AUDITOR";
     static final String AGENCY = "AGENCY";
+    /** A Prometheus server: health details and metrics, nothing else (no document, no metadata, no action). */
+    static final String MONITORING = "MONITORING";
     private static final String CAMUNDA_SETUP = "/camunda/api/admin/setup/**";
     static final String PERMIT_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.PERMIT_OFFICERS);
     static final String QUOTA_OFFICERS = CaseworkerAuthentication.role(CaseworkerGroup.QUOTA_OFFICERS);
@@ -96,6 +100,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/agreements/validate").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasRole(OPERATOR)
+                        // a load balancer's probe needs the status without a login; the components' details (which
+                        // broker, which ports, failed jobs) and the metrics (partners, volumes) are for staff
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, AUDITOR, MONITORING)
                         .anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
                 // a stateless API for scripts and the CLI: no session, so no cookie to forge

@@ -36,6 +36,11 @@ import org.lmx.routes.log.MessageState;
 import org.lmx.routes.outbound.OutboundRequest;
 import org.lmx.routes.outbound.OutboundResult;
 import org.lmx.routes.outbound.OutboundRoute;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -148,6 +153,16 @@ class ExternalBrokerIT {
         assertThat(external.missingQueues(agencies)).isEmpty();
         assertThat(external.missingQueues(List.of(AgencyQueues.of("KAZ:NOBODY"))))
                 .containsExactly("lmx.agency.NOBODY.in", "lmx.agency.NOBODY.out", "lmx.agency.NOBODY.dlq");
+    }
+
+    @Test
+    void theBrokerHealthGroupChecksTheExternalBroker() {
+        HealthComponent group = hub.getBean(HealthEndpoint.class).healthForPath("broker");
+
+        assertThat(group.getStatus()).isEqualTo(Status.UP);
+        Health indicator = (Health) ((CompositeHealth) group).getComponents().get("broker");
+        assertThat(indicator.getDetails()).containsEntry("broker", "external " + broker.coreUrl())
+                .containsEntry("session", "opened as the hub's user").doesNotContainKey("acceptors");
     }
 
     /** Verifies as an agency does: against the hub CA of this hub's data directory. */

@@ -87,6 +87,18 @@ class ProductionReadinessTest {
                 .hasSize(5);
     }
 
+    @Test
+    void theMetricsUserIsOptionalButNotWithAWeakPassword() throws Exception {
+        Path keystore = keystoreOf(CertificateAuthority.create(dir.resolve("ministry-ca"), CertificateAuthority.DEFAULT_CRL_URL));
+
+        Secrets strong = Secrets.load(Map.of(), ownerOnly(allSecrets() + "\nmonitoring.password=" + STRONG));
+        Secrets weak = Secrets.load(Map.of(), ownerOnly(allSecrets() + "\nmonitoring.password=monitoring"));
+
+        assertThat(readiness(keystore, strong, "db-" + STRONG, List.of()).check()).isEmpty();
+        assertThat(readiness(keystore, weak, "db-" + STRONG, List.of()).check()).singleElement()
+                .isEqualTo("the password of the metrics user monitoring is a default one or shorter than 12");
+    }
+
     private ProductionReadiness readiness(Path keystore, Secrets secrets, String databasePassword, List<String> users) {
         LmxProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "lmx.data-dir", dir.resolve("data").toString(), "lmx.demo", "false",

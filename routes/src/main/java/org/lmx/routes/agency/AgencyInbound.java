@@ -16,6 +16,7 @@ import org.lmx.routes.inbound.InboundRule;
 import org.lmx.routes.inbound.InboundSubmission;
 import org.lmx.routes.inbound.ReceiptIssuer;
 import org.lmx.routes.inbound.ReceivedHeader;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.Rejection;
 import org.lmx.routes.log.RejectionAudit;
 import org.lmx.routes.outbound.ReceiptReconciler;
@@ -138,8 +139,10 @@ public class AgencyInbound {
         }
         // a failure here (the database) rolls back like any other, and the receipt is reconciled on redelivery
         Reconciliation done = available.get().reconcile(message.content(), agency.party());
-        LOG.info("{} Receipt for {}: {}{}", channel(agency), done.receivedMessageId(), done.status(),
-                done.code() == null ? "" : " " + done.code());
+        try (LogContext ignored = LogContext.of(done.receivedMessageId(), null)) {
+            LOG.info("{} Receipt for {}: {}{}", channel(agency), done.receivedMessageId(), done.status(),
+                    done.code() == null ? "" : " " + done.code());
+        }
         if (done.status() == Reconciliation.Status.INVALID) {
             exchange.setProperty(DEAD_LETTER, new DeadLetter(done.code() == null ? "INVALID" : done.code(),
                     done.reason() == null ? "the receipt does not reconcile" : done.reason()));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageState;
@@ -66,10 +67,12 @@ public class OutboxDispatchRoute extends RouteBuilder {
 
     private void drain() {
         for (Outbox.Item item : outbox.pending(Outbox.Kind.DISPATCH, batch)) {
-            try {
-                transactions.executeWithoutResult(status -> dispatch(item));
-            } catch (RuntimeException e) {
-                putOff(item, e);
+            try (LogContext ignored = LogContext.of(item.messageId(), null)) {
+                try {
+                    transactions.executeWithoutResult(status -> dispatch(item));
+                } catch (RuntimeException e) {
+                    putOff(item, e);
+                }
             }
         }
     }
@@ -106,6 +109,7 @@ public class OutboxDispatchRoute extends RouteBuilder {
         }
         LoggedMessage message = log.find(item.messageId())
                 .orElseThrow(() -> new IllegalStateException("outbox item " + item.id() + " names no logged message"));
+        LogContext.put(message.messageId(), message.entry().conversationId());
         String note = producer.requestBody(DISPATCH, message, String.class);
         log.changeState(message.messageId(), MessageState.DISPATCHED, note);
     }

@@ -13,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.lmx.connectors.LmxException;
 import org.lmx.connectors.Sha256;
 import org.lmx.routes.log.Direction;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.LogEntry;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
@@ -55,13 +56,21 @@ public class InboundRoute extends RouteBuilder {
     private final RejectionAudit rejections;
     private final ReceiptIssuer receipts;
     private final Clock clock;
+    private final InboundObserver observer;
 
     public InboundRoute(InboundChecks checks, MessageLog log, RejectionAudit rejections, ReceiptIssuer receipts, Clock clock) {
+        this(checks, log, rejections, receipts, clock, InboundObserver.NONE);
+    }
+
+    /** @param observer told of every answered document (the hub's metrics) */
+    public InboundRoute(InboundChecks checks, MessageLog log, RejectionAudit rejections, ReceiptIssuer receipts, Clock clock,
+                        InboundObserver observer) {
         this.checks = checks;
         this.log = log;
         this.rejections = rejections;
         this.receipts = receipts;
         this.clock = clock;
+        this.observer = observer;
     }
 
     @Override
@@ -73,6 +82,7 @@ public class InboundRoute extends RouteBuilder {
                 .doTry()
                     .process(e -> checks.documentSize(context(e))).id("document-size")
                     .process(e -> checks.parse(context(e))).id("parse")
+                    .process(this::logContext).id("log-context")
                     .process(e -> checks.tlsClient(context(e))).id("tls-client")
                     .process(this::lookUpMessageId).id("known-message-id")
                     .choice().id("first-seen")
@@ -83,11 +93,14 @@ public class InboundRoute extends RouteBuilder {
                     .end()
                 .endDoTry()
                 .doCatch(InboundChecks.ReceiptOffered.class)
+                    // the receipt's own MessageId, and the conversation of the message it answers
+                    .process(this::logContext).id("receipt-offered-log-context")
                     .process(this::receiptOffered).id("receipt-offered")
                 .doCatch(Exception.class)
                     .process(this::reject).id("reject")
                 .end()
-                .process(this::report).id("report");
+                .process(this::report).id("report")
+                .process(this::observe).id("observe");
 
         from(FIRST_SEEN).routeId("inbound-first-seen")
                 .errorHandler(noErrorHandler())
@@ -194,7 +207,25 @@ public class InboundRoute extends RouteBuilder {
                 in.receivedAt, Optional.empty(), receipts.statusReport(in.header, statuses)));
     }
 
+    /** From here on the hub's log lines name the document's MessageId and ConversationId, as its header gives them. */
+    private void logContext(Exchange exchange) {
+        ReceivedHeader header = context(exchange).header;
+        LogContext.put(header.messageId().orElse(null), header.conversationId().orElse(null));
+    }
+
+    private void observe(Exchange exchange) {
+        try {
+            observer.answered(context(exchange).submission, exchange.getMessage().getBody(InboundResult.class),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("the inbound observer failed; the document's answer is not affected", e);
+        } finally {
+            LogContext.clear();
+        }
+    }
+
     private void begin(Exchange exchange) throws InvalidPayloadException {
+        LogContext.clear(); // a thread of the caller's pool that a failed call left marked
         InboundSubmission submission = exchange.getMessage().getMandatoryBody(InboundSubmission.class);
         InboundContext context = new InboundContext(submission, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         context.tlsClient = exchange.getProperty(TLS_CLIENT, String.class);

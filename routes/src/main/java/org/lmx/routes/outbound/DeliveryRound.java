@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 
@@ -35,8 +36,10 @@ final class DeliveryRound {
                 held.add(conversation);
                 continue;
             }
-            if (!attempt.deliver(item, message)) {
-                held.add(conversation);
+            try (LogContext ignored = LogContext.of(message.entry())) {
+                if (!attempt.deliver(item, message)) {
+                    held.add(conversation);
+                }
             }
         }
     }

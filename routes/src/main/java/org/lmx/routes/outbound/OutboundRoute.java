@@ -3,6 +3,7 @@ package org.lmx.routes.outbound;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.builder.RouteBuilder;
+import org.lmx.routes.log.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,11 @@ public class OutboundRoute extends RouteBuilder {
 
     private void issued(Exchange exchange) {
         OutboundResult result = exchange.getMessage().getBody(OutboundResult.class);
-        LOG.info("issued {} {} to {} under {} (conversation {}, {}): QUEUED", result.documentType(), result.messageId(),
+        // the caller's own context (e.g. the inbound message a process answers) is back once this line is written
+        try (LogContext ignored = LogContext.of(result.messageId(), result.conversationId())) {
+            LOG.info("issued {} {} to {} under {} (conversation {}, {}): QUEUED", result.documentType(), result.messageId(),
                 result.to(), result.agreementId(), result.conversationId(), result.digest());
+        }
     }
 
     private static OutboundIssue issue(Exchange exchange) {

@@ -10,6 +10,7 @@ import org.lmx.routes.agreements.AgreementSummary;
 import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.TransportKind;
 import org.lmx.routes.inbound.FetchQuestion;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.LogEntry;
 import org.lmx.routes.log.LoggedAttachment;
 import org.lmx.routes.log.MessageLog;
@@ -65,7 +66,9 @@ public class PullDeliveryRoute extends RouteBuilder {
         List<PendingDocument> pending = new ArrayList<>();
         for (Outbox.Item item : queue.pending(question.party(), pullAgreements, question.documentTypes(),
                 question.maxDocuments())) {
-            transactions.execute(status -> take(item.messageId(), question.party())).ifPresent(pending::add);
+            try (LogContext ignored = LogContext.of(item.messageId(), null)) {
+                transactions.execute(status -> take(item.messageId(), question.party())).ifPresent(pending::add);
+            }
         }
         LOG.info("{} fetched {} pending document(s)", question.party(), pending.size());
         exchange.getMessage().setBody(pending);

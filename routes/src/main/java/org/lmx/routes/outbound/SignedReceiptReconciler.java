@@ -22,6 +22,7 @@ import org.lmx.routes.agreements.AgreementRegistry;
 import org.lmx.routes.agreements.CurrentAgreement;
 import org.lmx.routes.agreements.TrustCertificate;
 import org.lmx.routes.log.Direction;
+import org.lmx.routes.log.LogContext;
 import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageState;
@@ -72,6 +73,13 @@ public class SignedReceiptReconciler implements ReceiptReconciler {
 
     @Override
     public Reconciliation reconcile(byte[] signedReceipt, String channelParty) {
+        // the log lines name the message the receipt answers; the caller's context is back afterwards
+        try (LogContext ignored = LogContext.of(null, null)) {
+            return reconcileReceipt(signedReceipt, channelParty);
+        }
+    }
+
+    private Reconciliation reconcileReceipt(byte[] signedReceipt, String channelParty) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String digest = Sha256.hex(signedReceipt);
         String answered = null;
@@ -87,6 +95,7 @@ public class SignedReceiptReconciler implements ReceiptReconciler {
             // read before any check, so that even an INVALID result names the message (when it is a UUID at all)
             answered = Optional.ofNullable(text(receipt, "ReceivedMessageId"))
                     .filter(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")).orElse(null);
+            LogContext.put(answered, null);
             SignaturePolicy.check(document);
             ContractSchema.EXCHANGE.validate(document);
             if (receipt == null || !"Receipt".equals(text(header, "DocumentType"))) {
@@ -102,6 +111,7 @@ public class SignedReceiptReconciler implements ReceiptReconciler {
             String signer = verify(document, agreement, now).party();
             checkSigner(signer, text(header, "From"), agreement, channelParty);
             LoggedMessage message = sentTo(signer, answered);
+            LogContext.put(answered, message.entry().conversationId());
             String receivedDigest = text(receipt, "ReceivedDigest");
             if (!message.entry().digest().equals(receivedDigest)) {
                 throw new ReconcileRefusal(ReconcileRule.DIGEST, "the receipt names SHA-256 " + receivedDigest + " for "
