@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(assignableTypes = {MessageController.class, AttachmentController.class, LogController.class,
         RejectionController.class, OutboundController.class, DeadLetterController.class,
         PermitController.class, QuotaController.class, ContractController.class, CountryPackController.class,
-        StatisticsController.class})
+        StatisticsController.class, RetentionController.class, EvidenceController.class})
 class ApiProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)

@@ -12,6 +12,7 @@ import org.lmx.routes.log.LoggedMessage;
 import org.lmx.routes.log.MessageLog;
 import org.lmx.routes.log.MessageQuery;
 import org.lmx.routes.log.MessageState;
+import org.lmx.routes.log.RetentionPurge;
 import org.lmx.routes.outbound.DeliveryAttempts;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,11 +32,13 @@ class MessageController {
     private final MessageLog log;
     private final AuditLog audit;
     private final DeliveryAttempts attempts;
+    private final RetentionPurge retention;
 
-    MessageController(MessageLog log, AuditLog audit, DeliveryAttempts attempts) {
+    MessageController(MessageLog log, AuditLog audit, DeliveryAttempts attempts, RetentionPurge retention) {
         this.log = log;
         this.audit = audit;
         this.attempts = attempts;
+        this.retention = retention;
     }
 
     @GetMapping("/{id}")
@@ -80,7 +83,10 @@ class MessageController {
         audit.record(user.getName(), "BODY_READ", id, body == null ? "NOT_FOUND" : "SERVED",
                 body == null ? "no logged message or no stored body (purged)" : body.length + " bytes");
         if (body == null) {
-            throw ApiProblem.notFound("no stored body for message " + id);
+            Instant purged = retention.purgedAt(id).orElse(null);
+            throw ApiProblem.notFound(purged == null ? "no stored body for message " + id
+                    : "the body of message " + id + " was purged at " + purged + " at the end of its agreement's"
+                    + " retention; its metadata, digests and receipt are kept");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(body);
     }

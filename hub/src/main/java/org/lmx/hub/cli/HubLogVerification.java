@@ -65,6 +65,7 @@ final class HubLogVerification {
                 throw new CliFailure("GET " + uri + " answered without a log verification: " + abbreviated(body));
             }
             return new LogVerification(json.path("entriesVerified").asLong(), json.path("contentsVerified").asLong(),
+                    json.path("bodiesPurged").asLong(),
                     textOrNull(json.path("headHash")), broken);
         } catch (IOException e) {
             throw new CliFailure("GET " + uri + " answered something that is not JSON: " + abbreviated(body));

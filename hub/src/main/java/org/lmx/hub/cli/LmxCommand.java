@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 PkiCommand.class,
                 SendCommand.class,
                 LogCommand.class,
+                EvidenceCommand.class,
                 BrokerCommand.class,
                 PartnerCommand.class,
                 ConformanceCommand.class,

@@ -33,6 +33,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param statistics the statistics-report process: its monthly start and the statistics bureau it reports to
  * @param trust    the trust lifecycle: the expiry warning window, CRL fetching
  * @param observability the metrics read from the message log and the engine
+ * @param retention  the daily purge of bodies and attachments past their agreement's retention
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -51,7 +52,8 @@ public record LmxProperties(
         @DefaultValue Production production,
         @DefaultValue Statistics statistics,
         @DefaultValue Trust trust,
-        @DefaultValue Observability observability) {
+        @DefaultValue Observability observability,
+        @DefaultValue Retention retention) {
 
     /**
      * Metrics computed from the message log and the engine ({@code lmx.observability.*}).
@@ -86,6 +88,18 @@ public record LmxProperties(
      */
     public record Trust(@DefaultValue("P30D") Duration expiringWithin, @DefaultValue("5s") Duration crlTimeout,
                         @DefaultValue("5m") Duration crlRetryAfter) {
+    }
+
+    /**
+     * The retention purge ({@code lmx.retention.*}): bodies and attachment contents past their agreement's
+     * Retention/MessageBodies are purged by a daily job (safe on several nodes) and on an operator's request.
+     *
+     * @param enabled run the daily job (the REST purge works either way)
+     * @param cron    when (Spring cron: second minute hour day month weekday), in {@code zone}
+     * @param zone    the time zone of {@code cron}
+     */
+    public record Retention(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 2 * * *") String cron,
+                            @DefaultValue("Asia/Almaty") ZoneId zone) {
     }
 
     /**

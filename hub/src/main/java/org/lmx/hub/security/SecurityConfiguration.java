@@ -96,6 +96,7 @@ class SecurityConfiguration {
                         // the content of documents (personal data): auditors, and agencies their own; not operators
                         .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole(AUDITOR, AGENCY)
                         .requestMatchers(HttpMethod.GET, "/api/messages/*/body").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/evidence/*").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/agreements/validate").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasRole(OPERATOR)

@@ -317,8 +317,8 @@ class MessageApiIT extends HubIT {
         assertThat(verification.get("headHash").asText()).matches("[0-9a-f]{64}");
         assertThat(verification.has("firstBreak")).isTrue();
         assertThat(verification.get("firstBreak").isNull()).isTrue();
-        assertThat(fieldNames(verification)).containsExactlyInAnyOrder("entriesVerified", "contentsVerified", "headHash",
-                "firstBreak");
+        assertThat(fieldNames(verification)).containsExactlyInAnyOrder("entriesVerified", "contentsVerified",
+                "bodiesPurged", "headHash", "firstBreak");
 
         // one byte of one of this class's stored bodies changed, and put back at once
         Logged victim = mine.get(1);

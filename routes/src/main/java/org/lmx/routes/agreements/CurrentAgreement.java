@@ -216,6 +216,11 @@ public final class CurrentAgreement {
         return AgreementXml.read(content);
     }
 
+    /** Retention/MessageBodies: how long signed bodies and attachments are kept after their case's last message. */
+    public java.time.Period bodyRetention() {
+        return XmlDurations.toPeriod(agreement().getRetention().getMessageBodies());
+    }
+
     /** The file's bytes as imported. */
     public byte[] content() {
         return content.clone();

@@ -26,6 +26,7 @@ public class LogVerifier {
     public LogVerification verify() {
         long entries = 0;
         long contents = 0;
+        long purged = 0;
         long expectedSeq = 1;
         String previousHash = LogEntry.GENESIS;
         while (true) {
@@ -45,6 +46,7 @@ public class LogVerifier {
                 }
                 entries++;
                 contents += checked.contents;
+                purged += checked.purged ? 1 : 0;
                 previousHash = checked.hash;
                 expectedSeq++;
             }
@@ -56,10 +58,13 @@ public class LogVerifier {
                     + head.get("last_hash") + ") is not the last entry of the log (entry " + entries + ", hash "
                     + previousHash + "): entries were removed or the head was changed");
         }
-        return new LogVerification(entries, contents, previousHash, Optional.empty());
+        return new LogVerification(entries, contents, purged, previousHash, Optional.empty());
     }
 
-    private record Checked(String messageId, String hash, long contents, String problem) {
+    private record Checked(String messageId, String hash, long contents, String problem, boolean purged) {
+        Checked(String messageId, String hash, long contents, String problem) {
+            this(messageId, hash, contents, problem, false);
+        }
     }
 
     private Checked check(long seq, String previousHash) {
@@ -83,11 +88,17 @@ public class LogVerifier {
             } catch (IllegalStateException e) {
                 return new Checked(id, hash, 0, "its stored body cannot be decrypted: " + e.getMessage());
             }
+            boolean purged = false;
             if (body != null) {
                 if (body.length != entry.size() || !Sha256.hex(body).equals(entry.digest())) {
                     return new Checked(id, hash, 0, "its stored body does not match its digest " + entry.digest());
                 }
                 contents++;
+            } else if (jdbc.queryForObject("SELECT COUNT(*) FROM retention_purge WHERE message_id = ?", Integer.class, id) == 0) {
+                // a body goes only at the end of retention, and that is recorded: anything else is evidence removed
+                return new Checked(id, hash, 0, "its body is missing and no retention purge of it is recorded");
+            } else {
+                purged = true;
             }
             byte[] receipt = rs.getBytes("receipt");
             if (entry.receiptDigest() != null) {
@@ -99,14 +110,14 @@ public class LogVerifier {
             }
             for (LoggedAttachment a : entry.attachments()) {
                 // a purged content is a row without bytes; a missing row means someone deleted evidence
-                List<byte[]> stored = jdbc.query("SELECT content FROM attachment_content WHERE sha256 = ?",
-                        (r, i) -> r.getBytes(1), a.sha256());
+                List<Object[]> stored = jdbc.query("SELECT content, purged_at FROM attachment_content WHERE sha256 = ?",
+                        (r, i) -> new Object[] {r.getBytes(1), r.getObject(2)}, a.sha256());
                 if (stored.isEmpty()) {
                     return new Checked(id, hash, 0, "the content record of its attachment " + a.id() + " is missing");
                 }
                 byte[] content;
                 try {
-                    content = log.cipher().open(stored.get(0));
+                    content = log.cipher().open((byte[]) stored.get(0)[0]);
                 } catch (IllegalStateException e) {
                     return new Checked(id, hash, 0, "the stored content of its attachment " + a.id()
                             + " cannot be decrypted: " + e.getMessage());
@@ -117,9 +128,12 @@ public class LogVerifier {
                                 + " does not match its digest " + a.sha256());
                     }
                     contents++;
+                } else if (stored.get(0)[1] == null) {
+                    return new Checked(id, hash, 0, "the content of its attachment " + a.id()
+                            + " is missing and no retention purge of it is recorded");
                 }
             }
-            return new Checked(id, hash, contents, null);
+            return new Checked(id, hash, contents, null, purged);
         }, seq);
     }
 
