@@ -56,7 +56,7 @@ final class EvidenceExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliFailure("--hub " + hub + " is not a URL: " + e.getMessage());
         }
-        String secret = password != null ? password : HubPassword.development(dataDir, user);
+        String secret = password != null ? password : DevelopmentPasswords.of(dataDir, user);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + secret).getBytes(StandardCharsets.UTF_8)))

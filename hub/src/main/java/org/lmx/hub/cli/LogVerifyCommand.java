@@ -1,6 +1,5 @@
 package org.lmx.hub.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lmx.hub.config.DevelopmentCredentials;
@@ -56,28 +55,10 @@ final class LogVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogVerification verification = hub != null
-                ? new HubLogVerification(hub).fetch(user, password != null ? password : developmentPassword())
+                ? new HubLogVerification(hub).fetch(user, password != null ? password : DevelopmentPasswords.of(dataDir, user))
                 : dbUrl != null ? OfflineLogVerification.verify(dbUrl, dbUser, dbPassword)
                 : OfflineLogVerification.verify(dataDir);
         System.out.println(verification.summary());
         return verification.intact() ? 0 : 2;
-    }
-
-    private String developmentPassword() throws CliFailure {
-        Path file = dataDir.resolve(DevelopmentCredentials.FILE);
-        if (!Files.isReadable(file)) {
-            throw new CliFailure("no " + file + " to read the password of " + user + " from: give --password, or the hub's --data-dir");
-        }
-        DevelopmentCredentials credentials;
-        try {
-            credentials = DevelopmentCredentials.read(file);
-        } catch (RuntimeException e) {
-            throw new CliFailure(e.getMessage() + ": give --password");
-        }
-        return switch (user) {
-            case DevelopmentCredentials.AUDITOR -> credentials.auditorPassword();
-            case DevelopmentCredentials.OPERATOR -> credentials.operatorPassword();
-            default -> throw new CliFailure(file + " has no password for " + user + ": give --password");
-        };
     }
 }
