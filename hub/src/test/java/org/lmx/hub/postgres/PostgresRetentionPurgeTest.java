@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +53,9 @@ class PostgresRetentionPurgeTest {
     @BeforeAll
     static void migrate() {
         String url = TestPostgres.newDatabase();
-        nodeA = pool(url, "retention-a");
-        nodeB = pool(url, "retention-b");
-        Flyway.configure().dataSource(nodeA).locations("classpath:db/migration").load().migrate();
+        nodeA = TestPostgres.pool(url, "retention-a", 4);
+        nodeB = TestPostgres.pool(url, "retention-b", 4);
+        TestPostgres.migrate(nodeA);
     }
 
     @AfterAll
@@ -120,13 +119,4 @@ class PostgresRetentionPurgeTest {
                 MessageState.ACCEPTED, "received over TEST", false);
     }
 
-    private static HikariDataSource pool(String url, String name) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(TestPostgres.USER);
-        pool.setPassword(TestPostgres.PASSWORD);
-        pool.setPoolName(name);
-        pool.setMaximumPoolSize(4);
-        return pool;
-    }
 }

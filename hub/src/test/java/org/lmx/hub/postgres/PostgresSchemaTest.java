@@ -54,9 +54,9 @@ class PostgresSchemaTest {
     @BeforeAll
     static void migrate() {
         String url = TestPostgres.newDatabase();
-        nodeA = pool(url, "node-a");
-        nodeB = pool(url, "node-b");
-        Flyway.configure().dataSource(nodeA).locations("classpath:db/migration").load().migrate();
+        nodeA = TestPostgres.pool(url, "node-a", 6);
+        nodeB = TestPostgres.pool(url, "node-b", 6);
+        TestPostgres.migrate(nodeA);
     }
 
     @AfterAll
@@ -210,15 +210,6 @@ class PostgresSchemaTest {
         return new MessageLog(new JdbcTemplate(node), new DataSourceTransactionManager(node), Clock.systemUTC());
     }
 
-    private static HikariDataSource pool(String url, String name) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(TestPostgres.USER);
-        pool.setPassword(TestPostgres.PASSWORD);
-        pool.setPoolName(name);
-        pool.setMaximumPoolSize(6);
-        return pool;
-    }
 
     /** An inbound document as the inbound route logs it (times in milliseconds, as the route truncates them). */
     private static NewMessage message(byte[]... attachments) {

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,8 @@ class StatisticsOnPostgresTest {
 
     @BeforeAll
     static void migrate() {
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(TestPostgres.newDatabase());
-        pool.setUsername(TestPostgres.USER);
-        pool.setPassword(TestPostgres.PASSWORD);
-        pool.setMaximumPoolSize(2);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        pool = TestPostgres.pool(TestPostgres.newDatabase(), "statistics", 2);
+        TestPostgres.migrate(pool);
         jdbc = new JdbcTemplate(pool);
     }
 

@@ -1,5 +1,6 @@
 package org.lmx.hub.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
  * A real PostgreSQL 17 for the tests (zonky's embedded binaries, STACK.md), started once per JVM on a free loopback
@@ -29,6 +32,22 @@ public final class TestPostgres {
             throw new IllegalStateException("could not create database " + name, e);
         }
         return "jdbc:postgresql://127.0.0.1:" + server().getPort() + "/" + name;
+    }
+
+    /** A connection pool on a database of {@link #newDatabase()}, as a hub node has its own. */
+    public static HikariDataSource pool(String url, String name, int size) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(USER);
+        pool.setPassword(PASSWORD);
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(size);
+        return pool;
+    }
+
+    /** Every migration of the hub (routes, hub, processes), as the hub runs them at start. */
+    public static void migrate(DataSource database) {
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
     }
 
     /** The embedded server trusts local connections; the hub is still given a password, as in production. */
