@@ -44,10 +44,13 @@ final class MessageLogGauges {
                     .description("messages in a state that should move on by itself, unchanged for longer than "
                             + "lmx.observability.stuck-after (" + stuckAfter + ")")
                     .tags("direction", MetricTags.lower(s.direction()), "state", MetricTags.lower(s.state()))
+                    // only the gauges hold the values: Micrometer's default weak reference reads NaN after a GC
+                    .strongReference(true)
                     .register(registry);
         }
         Gauge.builder(FAILED, counts, c -> c.get(FAILED))
                 .description("outbound messages FAILED after their last attempt, waiting for an operator's retry")
+                .strongReference(true)
                 .register(registry);
     }
 

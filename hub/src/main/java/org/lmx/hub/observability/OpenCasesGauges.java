@@ -30,6 +30,7 @@ final class OpenCasesGauges {
             Gauge.builder(OPEN_CASES, counts, c -> c.get(key))
                     .description("running cases (process instances) per process")
                     .tags("process", key)
+                    .strongReference(true) // only the gauges hold the counts (see MessageLogGauges)
                     .register(registry);
         }
     }
