@@ -2,21 +2,37 @@ package org.lmx.hub.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code postgres} profile has no default database on purpose (application-postgres.yml): a hub started with it
- * and no database named stops here with what to set, before dozens of beans fail on an unresolved JDBC URL.
+ * and no database named stops here with what to set, before dozens of beans fail on an unresolved JDBC URL. Checked
+ * when the context refreshes, before any bean is made, so that every source of settings is in (a test's dynamic
+ * properties come after the environment post-processors).
  */
-public class DatabaseNamed implements EnvironmentPostProcessor {
+@Component
+public class DatabaseNamed implements BeanFactoryPostProcessor, EnvironmentAware {
 
     static final String[] SETTINGS = {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password"};
 
+    private Environment environment;
+
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        check(environment);
+    }
+
+    static void check(Environment environment) {
         if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
             return;
         }
@@ -35,7 +51,7 @@ public class DatabaseNamed implements EnvironmentPostProcessor {
         }
     }
 
-    private static boolean resolvable(ConfigurableEnvironment environment, String setting) {
+    private static boolean resolvable(Environment environment, String setting) {
         try {
             String value = environment.getProperty(setting);
             return value != null && !value.contains("${");

@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** An operator who starts the hub on PostgreSQL and forgets the database is told what to set. */
 class DatabaseNamedTest {
 
-    private final DatabaseNamed check = new DatabaseNamed();
-
     @Test
     void postgresWithoutDatabaseIsRefusedNamingEverySetting() {
         MockEnvironment environment = postgres(Map.of("spring.datasource.url", "${SPRING_DATASOURCE_URL}",
                 "spring.datasource.username", "lmx"));
 
-        assertThatThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()))
+        assertThatThrownBy(() -> DatabaseNamed.check(environment))
                 .isInstanceOf(StartRefused.class)
                 .hasMessageContaining("spring.datasource.url (environment: SPRING_DATASOURCE_URL)")
                 .hasMessageContaining("spring.datasource.password")
@@ -31,12 +28,12 @@ class DatabaseNamedTest {
         MockEnvironment environment = postgres(Map.of("spring.datasource.url", "jdbc:postgresql://db.example:5432/lmx",
                 "spring.datasource.username", "lmx", "spring.datasource.password", "from-the-secrets"));
 
-        assertThatCode(() -> check.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+        assertThatCode(() -> DatabaseNamed.check(environment)).doesNotThrowAnyException();
     }
 
     @Test
     void embeddedDefaultsAreNotChecked() {
-        assertThatCode(() -> check.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
+        assertThatCode(() -> DatabaseNamed.check(new MockEnvironment()))
                 .doesNotThrowAnyException();
     }
 
