@@ -108,14 +108,11 @@ class HttpCrlSourceTest {
             long first = System.nanoTime();
             assertThat(source.fetch(hanging)).isEmpty();
             Duration firstTook = Duration.ofNanos(System.nanoTime() - first);
-            long second = System.nanoTime();
             assertThat(source.fetch(hanging)).isEmpty();
-            Duration secondTook = Duration.ofNanos(System.nanoTime() - second);
 
-            assertThat(firstTook).isBetween(Duration.ofMillis(600), Duration.ofSeconds(10));
-            assertThat(secondTook).isLessThan(Duration.ofMillis(100));
+            assertThat(firstTook).as("the download's time limit, not more").isBetween(Duration.ofMillis(600), Duration.ofSeconds(10));
             CrlLocationStatus status = source.locations().get(0);
-            assertThat(status.attempts()).isEqualTo(1);
+            assertThat(status.attempts()).as("the second fetch did not ask the silent server again").isEqualTo(1);
             assertThat(status.failureReason()).containsIgnoringCase("timed out");
         }
     }
