@@ -1,17 +1,9 @@
 package org.lmx.hub.cli;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.lmx.connectors.Sha256;
 import org.lmx.hub.config.DevelopmentCredentials;
@@ -50,37 +42,13 @@ final class EvidenceExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        URI uri;
-        try {
-            uri = URI.create(hub.replaceAll("/+$", "") + "/api/evidence/" + conversation);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure("--hub " + hub + " is not a URL: " + e.getMessage());
-        }
+        URI uri = HubGet.uri(hub, "/api/evidence/" + conversation);
         String secret = password != null ? password : DevelopmentPasswords.of(dataDir, user);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        HttpResponse<byte[]> response;
-        try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliFailure("cannot reach the hub at " + uri + ": " + (e.getMessage() == null ? e : e.getMessage()));
-        } catch (IOException e) {
-            throw new CliFailure("GET " + uri + " failed: " + e.getMessage());
-        }
-        switch (response.statusCode()) {
-            case 200 -> { }
-            case 401 -> throw new CliFailure("the hub refused the login of " + user + " (HTTP 401): check --user and --password");
-            case 403 -> throw new CliFailure("the hub does not let " + user + " export evidence (HTTP 403): auditors only");
-            default -> throw new CliFailure("GET " + uri + " answered HTTP " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8).strip());
-        }
+        byte[] bundle = HubGet.get(uri, user, secret, "export evidence: auditors only", Set.of(200)).body();
         Path file = out != null ? out : Path.of("evidence-" + conversation + ".zip");
-        Files.write(file, response.body());
-        System.out.println("WROTE    " + file + " (" + response.body().length + " bytes, SHA-256 "
-                + Sha256.hex(response.body()) + "); check it with: lmx evidence verify " + file);
+        Files.write(file, bundle);
+        System.out.println("WROTE    " + file + " (" + bundle.length + " bytes, SHA-256 "
+                + Sha256.hex(bundle) + "); check it with: lmx evidence verify " + file);
         return 0;
     }
 }
