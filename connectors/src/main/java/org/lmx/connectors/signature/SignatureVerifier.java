@@ -82,6 +82,7 @@ public final class SignatureVerifier {
         DOMValidateContext context = new DOMValidateContext(KeySelector.singletonKeySelector(signer.getPublicKey()),
                 signatureElement);
         context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+        JsrProvider.useFastestSignatures(context, signer.getPublicKey());
         try {
             XMLSignature signature = JsrProvider.signatureFactory().unmarshalXMLSignature(context);
             if (signature.validate(context)) {

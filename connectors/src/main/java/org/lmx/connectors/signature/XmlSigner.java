@@ -67,6 +67,7 @@ public final class XmlSigner {
             KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(keyInfoCertificates(credential))));
             DOMSignContext context = new DOMSignContext(key, document.getDocumentElement());
             context.setDefaultNamespacePrefix("ds");
+            JsrProvider.useFastestSignatures(context, key);
             XMLSignature signature = factory.newXMLSignature(signedInfo, keyInfo);
             signature.sign(context);
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
