@@ -43,8 +43,12 @@ import org.lmx.xsd.service.v1.SubmitResponse;
  */
 public class ExchangeSoapRoute extends RouteBuilder {
 
-    public static final String SOAP11_ENDPOINT = "cxf:bean:exchangeSoap11";
-    public static final String SOAP12_ENDPOINT = "cxf:bean:exchangeSoap12";
+    // Synchronous: a call is worked on the servlet thread that received it. Without it the CXF consumer suspends
+    // the call in a Servlet 3 continuation and redispatches it, which runs the whole filter chain twice per call
+    // (a tenth of the hub's time under load), and the servlet filters (size limit, admission budget) would see the
+    // call end before its answer is written.
+    public static final String SOAP11_ENDPOINT = "cxf:bean:exchangeSoap11?synchronous=true";
+    public static final String SOAP12_ENDPOINT = "cxf:bean:exchangeSoap12?synchronous=true";
     public static final String CALL = "direct:exchange-call";
     static final String CHANNEL = "lmx.channel";
 
