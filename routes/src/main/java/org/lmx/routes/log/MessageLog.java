@@ -7,18 +7,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The message log: each accepted or issued document once per MessageId, with its signed bytes, receipt,
- * attachments, state and history, chained by hash. An append is one transaction (entry, receipt, attachments,
- * first state, outbox row), serialized on the chain's head row so that the chain has no forks.
+ * attachments, state and history, chained by hash. An append is all or nothing (entry, receipt, attachments,
+ * first state, outbox row), serialized on the chain's head row so that the chain has no forks. Appends that
+ * arrive together share one commit ({@link GroupCommit}): under load the durable commit, not the work, is what
+ * each append would otherwise wait for.
  */
 public class MessageLog {
 
@@ -27,11 +31,15 @@ public class MessageLog {
             + "state, state_at, prev_hash, entry_hash";
 
     private static final int MAX_APPEND_ATTEMPTS = 5;
+    /** At most this many messages, or this many bytes stored, in one group commit (the first always goes in). */
+    private static final int MAX_GROUP = 64;
+    private static final long MAX_GROUP_BYTES = 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DataCipher cipher;
+    private final GroupCommit<NewMessage, Appended> groups;
 
     public MessageLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this(jdbc, transactionManager, clock, DataCipher.NONE);
@@ -43,6 +51,8 @@ public class MessageLog {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.cipher = cipher;
+        this.groups = new GroupCommit<>(this::appendTogether, this::appendAlone, MAX_GROUP,
+                NewMessage::bytes, MAX_GROUP_BYTES);
     }
 
     /** How bodies and attachment contents are stored (the verifier opens them with it to check their digests). */
@@ -61,9 +71,17 @@ public class MessageLog {
      * one fail whole, and it finds the logged copy or takes the next seq.
      */
     public Appended append(NewMessage message) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside the caller's transaction (a case's step issuing a document): commits with it
+            return appendAlone(message);
+        }
+        return groups.commit(message);
+    }
+
+    private Appended appendAlone(NewMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return appendOnce(message);
+                return transactions.execute(status -> appendInTransaction(List.of(message)).get(0));
             } catch (DuplicateKeyException e) {
                 Optional<LoggedMessage> logged = find(message.entry().messageId());
                 if (logged.isPresent()) {
@@ -76,37 +94,58 @@ public class MessageLog {
         }
     }
 
-    private Appended appendOnce(NewMessage message) {
-        return transactions.execute(status -> {
-            Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM log_chain WHERE id = 1 FOR UPDATE");
-            Optional<LoggedMessage> logged = find(message.entry().messageId());
+    /** Appends the messages in one transaction, in order; results as {@link #append} would give them one by one. */
+    List<Appended> appendTogether(List<NewMessage> messages) {
+        return transactions.execute(status -> appendInTransaction(messages));
+    }
+
+    private List<Appended> appendInTransaction(List<NewMessage> messages) {
+        Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM log_chain WHERE id = 1 FOR UPDATE");
+        long seq = ((Number) head.get("last_seq")).longValue();
+        String lastHash = (String) head.get("last_hash");
+        Map<String, LoggedMessage> appendedNow = new HashMap<>();
+        List<Appended> results = new ArrayList<>(messages.size());
+        for (NewMessage message : messages) {
+            String messageId = message.entry().messageId();
+            Optional<LoggedMessage> logged = Optional.ofNullable(appendedNow.get(messageId)).or(() -> find(messageId));
             if (logged.isPresent()) {
-                return new Appended(logged.get(), false);
+                results.add(new Appended(logged.get(), false));
+                continue;
             }
-            LogEntry entry = message.entry().withSeq(((Number) head.get("last_seq")).longValue() + 1);
-            String hash = entry.chainHash((String) head.get("last_hash"));
-            OffsetDateTime now = at(clock.instant());
-            jdbc.update("INSERT INTO message_log (" + ENTRY_COLUMNS + ", body, receipt)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    entry.seq(), entry.messageId(), entry.direction().name(), entry.conversationId(), entry.inReplyTo(),
-                    entry.agreementId(), entry.from(), entry.to(), entry.documentType(), entry.created(),
-                    at(entry.loggedAt()), entry.digest(), entry.size(), entry.receiptDigest(), message.state().name(),
-                    now, head.get("last_hash"), hash, cipher.seal(message.body()), message.receipt());
-            int position = 0;
-            for (LoggedAttachment a : entry.attachments()) {
-                jdbc.update("INSERT INTO message_attachment (message_id, position, attachment_id, file_name, mime_type,"
-                                + " size_bytes, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        entry.messageId(), position++, a.id(), a.fileName(), a.mimeType(), a.size(), a.sha256());
-            }
-            message.attachmentContents().forEach((sha256, content) -> keepContent(sha256, content, now));
-            event(entry.messageId(), message.state(), message.note(), now);
-            if (message.work() != null) {
-                jdbc.update("INSERT INTO outbox (message_id, kind, created_at) VALUES (?, ?, ?)", entry.messageId(),
-                        message.work().name(), now);
-            }
-            jdbc.update("UPDATE log_chain SET last_seq = ?, last_hash = ? WHERE id = 1", entry.seq(), hash);
-            return new Appended(new LoggedMessage(entry, message.state(), now.toInstant()), true);
-        });
+            LogEntry entry = message.entry().withSeq(++seq);
+            String hash = entry.chainHash(lastHash);
+            LoggedMessage appended = insert(message, entry, lastHash, hash);
+            appendedNow.put(messageId, appended);
+            results.add(new Appended(appended, true));
+            lastHash = hash;
+        }
+        if (!appendedNow.isEmpty()) {
+            jdbc.update("UPDATE log_chain SET last_seq = ?, last_hash = ? WHERE id = 1", seq, lastHash);
+        }
+        return results;
+    }
+
+    private LoggedMessage insert(NewMessage message, LogEntry entry, String prevHash, String hash) {
+        OffsetDateTime now = at(clock.instant());
+        jdbc.update("INSERT INTO message_log (" + ENTRY_COLUMNS + ", body, receipt)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.seq(), entry.messageId(), entry.direction().name(), entry.conversationId(), entry.inReplyTo(),
+                entry.agreementId(), entry.from(), entry.to(), entry.documentType(), entry.created(),
+                at(entry.loggedAt()), entry.digest(), entry.size(), entry.receiptDigest(), message.state().name(),
+                now, prevHash, hash, cipher.seal(message.body()), message.receipt());
+        int position = 0;
+        for (LoggedAttachment a : entry.attachments()) {
+            jdbc.update("INSERT INTO message_attachment (message_id, position, attachment_id, file_name, mime_type,"
+                            + " size_bytes, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    entry.messageId(), position++, a.id(), a.fileName(), a.mimeType(), a.size(), a.sha256());
+        }
+        message.attachmentContents().forEach((sha256, content) -> keepContent(sha256, content, now));
+        event(entry.messageId(), message.state(), message.note(), now);
+        if (message.work() != null) {
+            jdbc.update("INSERT INTO outbox (message_id, kind, created_at) VALUES (?, ?, ?)", entry.messageId(),
+                    message.work().name(), now);
+        }
+        return new LoggedMessage(entry, message.state(), now.toInstant());
     }
 
     /** Moves a logged message to another state and records the step in its history. */

@@ -21,6 +21,15 @@ public record NewMessage(LogEntry entry, byte[] body, byte[] receipt, Map<String
         this(entry, body, receipt, attachmentContents, state, note, toOutbox ? Outbox.Kind.DISPATCH : null);
     }
 
+    /** The bytes it stores: the body and the attachments' contents. */
+    public long bytes() {
+        long bytes = body == null ? 0 : body.length;
+        for (byte[] content : attachmentContents.values()) {
+            bytes += content.length;
+        }
+        return bytes;
+    }
+
     public boolean toOutbox() {
         return work != null;
     }

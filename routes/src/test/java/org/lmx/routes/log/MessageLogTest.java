@@ -127,6 +127,30 @@ class MessageLogTest {
     }
 
     @Test
+    void messagesCommittedTogetherChainInOrderAndAResendInTheSameCommitFindsTheFirstCopy() {
+        NewMessage loggedBefore = TestMessages.inbound("UZB:MEHNAT", "Ping", START);
+        log.append(loggedBefore);
+        NewMessage notice = TestMessages.inbound("KOR:MOEL", "BusinessNotice", START, Part.of("a", "scan"));
+        NewMessage resendOfNotice = TestMessages.inbound(notice.entry().messageId(), "KOR:MOEL", "BusinessNotice",
+                START, "<other/>".getBytes());
+        NewMessage request = TestMessages.inbound("TJK:MLME", "InformationRequest", START);
+        NewMessage resendOfEarlier = TestMessages.inbound(loggedBefore.entry().messageId(), "UZB:MEHNAT", "Ping",
+                START, "<other/>".getBytes());
+
+        List<MessageLog.Appended> appended = log.appendTogether(List.of(notice, resendOfNotice, request, resendOfEarlier));
+
+        assertThat(appended).extracting(MessageLog.Appended::fresh).containsExactly(true, false, true, false);
+        assertThat(appended).extracting(a -> a.message().entry().seq()).containsExactly(2L, 2L, 3L, 1L);
+        assertThat(log.body(notice.entry().messageId())).hasValue(notice.body());
+        assertThat(jdbc.queryForObject("SELECT last_seq FROM log_chain", Long.class)).isEqualTo(3L);
+        assertThat(List.of(count("message_log"), count("message_attachment"), count("message_event"), count("outbox")))
+                .containsExactly(3, 1, 3, 3);
+        LogVerification verification = new LogVerifier(jdbc, log).verify();
+        assertThat(verification.intact()).as(verification.summary()).isTrue();
+        assertThat(verification.entriesVerified()).isEqualTo(3);
+    }
+
+    @Test
     void changeStateMovesTheMessageAndWritesItsHistory() {
         String id = log.append(TestMessages.inbound("KOR:MOEL", "Ping", START)).message().messageId();
         clock.advance(Duration.ofSeconds(3));
