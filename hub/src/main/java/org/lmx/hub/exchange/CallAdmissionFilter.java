@@ -13,7 +13,9 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Admission control of the Exchange service (both SOAP ports): a call runs only once it holds its weight in the
  * {@link AdmissionBudget}, and gives it back when its answer is complete (also when CXF throws or the client went
  * away). A call that finds no room within the maximum wait is answered HTTP 503 with {@code Retry-After} and a
- * SOAP Server/Receiver fault, unread and unlogged: the partner resends the same signed document later.
+ * SOAP Server/Receiver fault, its body dropped unparsed and nothing logged: the partner resends the same signed
+ * document later.
  * <p>
  * The weight is the declared {@code Content-Length}. A call without one (chunked: CXF clients send every call over
  * 4 KB so) is read into memory first and weighed by its real size: its bytes cost a fraction of what parsing them
@@ -96,12 +99,26 @@ class CallAdmissionFilter extends OncePerRequestFilter {
         LOG.warn("Refused a call of {} bytes on {} with HTTP 503: the admission budget of {} KiB stayed in use for {} "
                         + "({} waiting); the partner is asked to resend it after {} s",
                 bytes, request.getRequestURI(), budget.budgetKib(), maxWait, budget.waiting(), retrySeconds);
+        drain(request);
         response.setHeader("Retry-After", Long.toString(retrySeconds));
         SoapFaultAnswer.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, SoapFaultAnswer.Party.SERVER,
                 "The hub is busy: the calls in flight use its budget of " + budget.budgetKib() + " KiB for calls being "
                         + "read and checked, and this call of " + bytes + " bytes waited " + maxWait.toMillis()
-                        + " ms for room. Nothing of it was read or logged. Resend the same signed document (the same "
+                        + " ms for room. Nothing of it was parsed or logged. Resend the same signed document (the same "
                         + "MessageId) in " + retrySeconds + " s: resends are idempotent by MessageId.");
+    }
+
+    /**
+     * HTTP clients send the whole body before they read an answer: answered early, they see a reset connection rather
+     * than the 503 and its Retry-After. So the body is taken and dropped through a small buffer (nothing is kept);
+     * past the call size limit, or when the client went away, the answer goes out as it can.
+     */
+    private static void drain(HttpServletRequest request) {
+        try (InputStream in = request.getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // too large or gone: nothing more to take
+        }
     }
 
     /** Gives the weight back when an asynchronous call's answer is complete, whichever way it ended. */

@@ -91,9 +91,10 @@ class CallAdmissionFilterTest {
         budget.admit(WORKPLACE_REPORT_CALL, Duration.ZERO).orElseThrow();
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicReference<String> ran = new AtomicReference<>();
+        MockHttpServletRequest call = call(SOAP11, WORKPLACE_REPORT_CALL);
+        call.setContent(new byte[100_000]);
 
-        filter(Duration.ZERO).doFilter(call(SOAP11, WORKPLACE_REPORT_CALL), response,
-                (request, answer) -> ran.set("the chain ran"));
+        filter(Duration.ZERO).doFilter(call, response, (request, answer) -> ran.set("the chain ran"));
 
         assertThat(ran.get()).isNull();
         assertThat(response.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -105,6 +106,7 @@ class CallAdmissionFilterTest {
         assertThat(budget.refused()).isEqualTo(1);
         assertThat(registry.get("lmx.admission.refused").functionCounter().count()).isEqualTo(1);
         assertThat(budget.bytesInFlight()).as("only the holder's weight").isEqualTo(6827L * 1024);
+        assertThat(call.getInputStream().read()).as("the body was taken, so the client reads the answer").isEqualTo(-1);
     }
 
     @Test
