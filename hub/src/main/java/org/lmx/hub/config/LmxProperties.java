@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The hub's own settings ({@code lmx.*}).
@@ -34,6 +35,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param trust    the trust lifecycle: the expiry warning window, CRL fetching
  * @param observability the metrics read from the message log and the engine
  * @param retention  the daily purge of bodies and attachments past their agreement's retention
+ * @param exchange   the Exchange service's SOAP endpoints: admission control of large calls
  */
 @ConfigurationProperties("lmx")
 public record LmxProperties(
@@ -53,7 +55,35 @@ public record LmxProperties(
         @DefaultValue Statistics statistics,
         @DefaultValue Trust trust,
         @DefaultValue Observability observability,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue Exchange exchange) {
+
+    /**
+     * The Exchange service's SOAP endpoints ({@code lmx.exchange.*}).
+     *
+     * @param admission the byte budget of calls in flight
+     */
+    public record Exchange(@DefaultValue Admission admission) {
+    }
+
+    /**
+     * Admission control ({@code lmx.exchange.admission.*}): a call is parsed only while it holds its size (declared
+     * Content-Length, or its bytes read when it declares none; at least 64 KiB) in a budget of bytes in flight, since
+     * a DOM costs many times its document. A call larger than the budget is admitted alone.
+     *
+     * @param budget     the bytes of calls in flight at once; the heap they need is several times this
+     * @param maxWait    how long a call waits for room before it is answered HTTP 503
+     * @param retryAfter the {@code Retry-After} of that answer (whole seconds, rounded up)
+     */
+    public record Admission(@DefaultValue("32MB") DataSize budget, @DefaultValue("5s") Duration maxWait,
+                            @DefaultValue("10s") Duration retryAfter) {
+
+        public Admission {
+            if (maxWait.isNegative() || retryAfter.isNegative()) {
+                throw new IllegalArgumentException("lmx.exchange.admission.max-wait and retry-after must not be negative");
+            }
+        }
+    }
 
     /**
      * Metrics computed from the message log and the engine ({@code lmx.observability.*}).

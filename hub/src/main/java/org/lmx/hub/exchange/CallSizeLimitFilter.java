@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,20 +36,22 @@ class CallSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String reason = "the call has " + request.getContentLengthLong() + " bytes; the limit is " + limit;
-        boolean soap12 = request.getRequestURI().endsWith("12");
-        String fault = soap12
-                ? "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"><soap:Body><soap:Fault><soap:Code>"
-                + "<soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang=\"en\">" + reason
-                + "</soap:Text></soap:Reason></soap:Fault></soap:Body></soap:Envelope>"
-                : "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:Client</faultcode><faultstring>" + reason + "</faultstring></soap:Fault></soap:Body></soap:Envelope>";
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(soap12 ? "application/soap+xml; charset=UTF-8" : "text/xml; charset=UTF-8");
-        response.setHeader("Connection", "close");
-        response.getOutputStream().write(fault.getBytes(StandardCharsets.UTF_8));
-        // out at once: the unread body is not waited for
-        response.flushBuffer();
+        SoapFaultAnswer.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, SoapFaultAnswer.Party.SENDER,
+                "the call has " + request.getContentLengthLong() + " bytes; the limit is " + limit);
+    }
+
+    /** The body of a call without a declared length passed the limit; CallAdmissionFilter answers it. */
+    static final class CallTooLargeException extends IOException {
+        private final long limit;
+
+        CallTooLargeException(long limit) {
+            super("the call passed the limit of " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
     }
 
     /** A request whose body stops with an error once it passes the limit. */
@@ -89,7 +90,7 @@ class CallSizeLimitFilter extends OncePerRequestFilter {
                 private void count(int n) throws IOException {
                     read += n;
                     if (read > limit) {
-                        throw new IOException("the call passed the limit of " + limit + " bytes");
+                        throw new CallTooLargeException(limit);
                     }
                 }
 

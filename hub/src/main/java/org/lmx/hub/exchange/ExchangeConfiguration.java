@@ -100,6 +100,23 @@ class ExchangeConfiguration {
         return registration;
     }
 
+    /** Also a MeterBinder: lmx_admission_* in /actuator/prometheus. */
+    @Bean
+    AdmissionBudget admissionBudget(LmxProperties properties) {
+        return new AdmissionBudget(properties.exchange().admission().budget());
+    }
+
+    /** After the size limit, so that a declared size over it is refused at once rather than weighed. */
+    @Bean
+    FilterRegistrationBean<CallAdmissionFilter> callAdmission(AdmissionBudget budget, LmxProperties properties) {
+        LmxProperties.Admission admission = properties.exchange().admission();
+        FilterRegistrationBean<CallAdmissionFilter> registration = new FilterRegistrationBean<>(
+                new CallAdmissionFilter(budget, admission.maxWait(), admission.retryAfter()));
+        registration.addUrlPatterns("/services/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     CxfEndpoint exchangeSoap11() {
         return ExchangeEndpoints.soap11();

@@ -215,6 +215,22 @@ class ObservabilityIT extends HubIT {
                 assertThat(scrape().value("lmx_agency_dead_letters_total", notBytes) - before).isEqualTo(1));
     }
 
+    /** The shared hub's budget is left as it is (the default): only what a call leaves behind is asserted. */
+    @Test
+    void theAdmissionBudgetIsExportedAndACallGivesItsWeightBack() throws Exception {
+        PartnerClient.Submitted submitted = korea.submit("1.2",
+                Parties.message("Ping").from(KOR).agreement(AGR_KOR).signedBy(koreanMinistry));
+        assertThat(submitted.receipt().status()).isEqualTo("ACCEPTED");
+
+        Prometheus metrics = scrape();
+        assertThat(metrics.value("lmx_admission_budget_bytes", Map.of())).isEqualTo(32.0 * 1024 * 1024);
+        assertThat(metrics.text()).contains("lmx_admission_in_flight_bytes", "lmx_admission_waiting",
+                "lmx_admission_refused_total");
+        // the Ping's weight came back once its receipt was written (the scrape itself is not a SOAP call)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(scrape().value("lmx_admission_in_flight_bytes", Map.of())).isZero());
+    }
+
     @Test
     void theGaugesOfStuckMessagesFailedDeliveriesAndOpenCasesAreExported() throws Exception {
         Prometheus metrics = scrape();
