@@ -22,19 +22,19 @@ java -jar bench/target/lmx-benchmarks.jar 'PerMessageBenchmark.perMessage5KB' -t
      -rf json -rff "$out/jmh-bound-all-cores.json" 2>&1 | tee "$out/jmh-bound-all-cores.txt"
 
 # 2. Throughput against the bound, closed loop, 5 KB signed documents, per key pair (partner / receipt)
-load rsa2048-ec      --clients 16 --seconds 60 --warmup 20 --partner-key RSA-2048 --receipt-key EC-P256
-load rsa2048-rsa2048 --clients 16 --seconds 60 --warmup 20 --partner-key RSA-2048 --receipt-key RSA-2048 --applications 0 --agency-messages 0
-load ec-ec           --clients 16 --seconds 60 --warmup 20 --partner-key EC-P256 --receipt-key EC-P256 --applications 0 --agency-messages 0
-load rsa3072-rsa3072 --clients 16 --seconds 60 --warmup 20 --partner-key RSA-3072 --receipt-key RSA-3072 --applications 0 --agency-messages 0
+load rsa2048-ec      --clients 16 --seconds 60 --partner-key RSA-2048 --receipt-key EC-P256
+load rsa2048-rsa2048 --clients 16 --seconds 60 --partner-key RSA-2048 --receipt-key RSA-2048 --applications 0 --agency-messages 0
+load ec-ec           --clients 16 --seconds 60 --partner-key EC-P256 --receipt-key EC-P256 --applications 0 --agency-messages 0
+load rsa3072-rsa3072 --clients 16 --seconds 60 --partner-key RSA-3072 --receipt-key RSA-3072 --applications 0 --agency-messages 0
 
 # 3. Latency at 300 messages/s offered (fixed schedule; latency from each message's scheduled time)
-load rate300 --rate 300 --clients 64 --seconds 60 --warmup 20 --bound-seconds 0 --applications 0 --agency-messages 0
+load rate300 --rate 300 --clients 64 --seconds 60 --bound-seconds 0 --applications 0 --agency-messages 0
 
 # 4. 5 MB documents, 10 in flight, the hub's heap capped at 512 MB
 load 5mb --size 5MB --clients 10 --hub-jvm "-Xmx512m" --seconds 60 --warmup 0 --messages 120 --bound-seconds 0 --applications 0 --agency-messages 0
 
 # 5. The same load as rsa2048-ec with 1,000,000 entries seeded in the message log first
-load seeded-1m --seed-log 1000000 --clients 16 --seconds 60 --warmup 20 --partner-key RSA-2048 --receipt-key EC-P256 --bound-seconds 0 --applications 0 --agency-messages 0
+load seeded-1m --seed-log 1000000 --clients 16 --seconds 60 --partner-key RSA-2048 --receipt-key EC-P256 --bound-seconds 0 --applications 0 --agency-messages 0
 
 uptime | tee "$out/uptime-end.txt"
 grep -H -E '^(accepted|latency|errors|hub heap|hub RSS|bound|ratio|processes|agency|seeded) ' "$out"/*.txt

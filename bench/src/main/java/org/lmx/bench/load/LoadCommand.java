@@ -59,7 +59,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "measured seconds (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "15", description = "seconds of load before measuring (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "120", description = "seconds of load before measuring (default: ${DEFAULT-VALUE}:"
+            + " the JIT compiles the hub's hot paths for about two minutes under load, and takes a third of the CPU meanwhile)")
     double warmup;
 
     @Option(names = "--rate", defaultValue = "0",
@@ -76,7 +77,7 @@ public final class LoadCommand implements Callable<Integer> {
     String receiptKey;
 
     @Option(names = "--messages", defaultValue = "0",
-            description = "documents to sign before the clock starts (default: enough for 1,200/s, or for --rate)")
+            description = "documents to sign before the clock starts (default: enough for 800/s, or for --rate)")
     int messages;
 
     @Option(names = "--bound-seconds", defaultValue = "15", description = "seconds of the bound's measurement; 0 skips it")
@@ -143,7 +144,7 @@ public final class LoadCommand implements Callable<Integer> {
                     + keyBits(partner), hubCredential.certificate().getPublicKey().getAlgorithm() + keyBits(hubCredential));
 
             int count = messages > 0 ? messages
-                    : (int) Math.ceil((rate > 0 ? rate * 1.05 : 1200) * (warmup + seconds)) + clients;
+                    : (int) Math.ceil((rate > 0 ? rate * 1.05 : 800) * (warmup + seconds)) + clients;
             long t = System.nanoTime();
             List<byte[]> documents = sign(count, signedSize, partner, agreement);
             List<byte[]> envelopes = documents.parallelStream().map(SoapSubmitter::envelope).toList();
@@ -182,6 +183,8 @@ public final class LoadCommand implements Callable<Integer> {
                         r.ranOut() ? "  [ran out of pre-signed documents: raise --messages]" : "");
                 say("latency         %s (%,d answers)", r.latencies().summary(), r.latencies().count());
                 say("errors          %,d rejected, %,d failed", r.rejected(), r.errors());
+                say("deferred        %,d calls answered HTTP 503 (the hub's admission budget) and resent after Retry-After",
+                        submitter.deferred());
                 say("all answers     %,d, of which %,d accepted (warm-up and answers after the window included)",
                         r.allAnswered(), r.allAccepted());
                 for (Map.Entry<String, Long> p : r.problems().entrySet()) {

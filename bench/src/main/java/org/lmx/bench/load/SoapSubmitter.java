@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Submit over the SOAP 1.1 port with plain java.net.http: the envelope is built once per document before the
@@ -19,8 +21,12 @@ final class SoapSubmitter {
 
     private static final String SOAP_ACTION = "urn:lmx:exchange:1:Submit";
 
+    /** A partner resends a call refused for the hub's admission budget at most this many times. */
+    private static final int MAX_RESENDS = 20;
+
     private final HttpClient client;
     private final URI endpoint;
+    private final LongAdder deferred = new LongAdder();
 
     SoapSubmitter(URI hub, int clients) {
         this.endpoint = hub.resolve("/services/exchange");
@@ -38,10 +44,38 @@ final class SoapSubmitter {
                 + "</Document></Submit></soap:Body></soap:Envelope>").getBytes(StandardCharsets.US_ASCII);
     }
 
-    record Answer(Outcome outcome, String detail) {
+    /** @param retryAfterSeconds for an HTTP 503 the seconds to wait before resending, otherwise -1 */
+    record Answer(Outcome outcome, String detail, long retryAfterSeconds) {
+
+        Answer(Outcome outcome, String detail) {
+            this(outcome, detail, -1);
+        }
     }
 
+    /**
+     * Submits, and as a partner does, resends the same signed document after the {@code Retry-After} of an HTTP
+     * 503 (the hub's admission budget was full: nothing was read, nothing logged).
+     */
     Answer submit(byte[] envelope) {
+        for (int resends = 0; ; resends++) {
+            Answer answer = submitOnce(envelope);
+            if (answer.retryAfterSeconds() < 0 || resends == MAX_RESENDS) {
+                return answer;
+            }
+            deferred.increment();
+            LockSupport.parkNanos(answer.retryAfterSeconds() * 1_000_000_000L);
+            if (Thread.currentThread().isInterrupted()) {
+                return answer;
+            }
+        }
+    }
+
+    /** Calls answered 503 and resent after their Retry-After, since the start. */
+    long deferred() {
+        return deferred.sum();
+    }
+
+    private Answer submitOnce(byte[] envelope) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "text/xml; charset=UTF-8")
@@ -50,6 +84,11 @@ final class SoapSubmitter {
                 .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 503) {
+                long retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                return new Answer(Outcome.ERROR, "HTTP 503 after " + MAX_RESENDS + " resends: " + head(response.body()),
+                        retryAfter);
+            }
             if (response.statusCode() != 200) {
                 return new Answer(Outcome.ERROR, "HTTP " + response.statusCode() + ": " + head(response.body()));
             }
