@@ -18,7 +18,7 @@ load() { # name, then the load command's options
 # 1. JMH: the per-message work per operation, size and key (one thread), then the 5 KB bound on all cores
 java -jar bench/target/lmx-benchmarks.jar 'PerMessageBenchmark.(parseAndValidate|parseValidateVerify|signReceipt|perMessage)$' \
      -rf json -rff "$out/jmh-per-operation.json" 2>&1 | tee "$out/jmh-per-operation.txt"
-java -jar bench/target/lmx-benchmarks.jar 'PerMessageBenchmark.perMessage5KB' -t max \
+java -jar bench/target/lmx-benchmarks.jar 'PerMessageBenchmark.perMessage5KB' -t max -wi 6 -w 5 -i 5 -r 5 \
      -rf json -rff "$out/jmh-bound-all-cores.json" 2>&1 | tee "$out/jmh-bound-all-cores.txt"
 
 # 2. Throughput against the bound, closed loop, 5 KB signed documents, per key pair (partner / receipt)

@@ -1,6 +1,7 @@
 package org.lmx.routes.dispatch;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -65,16 +66,25 @@ public class OutboxDispatchRoute extends RouteBuilder {
                 .id("hand-over");
     }
 
-    private void drain() {
-        for (Outbox.Item item : outbox.pending(Outbox.Kind.DISPATCH, batch)) {
-            try (LogContext ignored = LogContext.of(item.messageId(), null)) {
-                try {
-                    transactions.executeWithoutResult(status -> dispatch(item));
-                } catch (RuntimeException e) {
-                    putOff(item, e);
+    /**
+     * Takes batches until one comes back short. The timer's period spaces out the polls of a quiet outbox; it must
+     * not cap a busy one (one batch of 100 per 500 ms would hand at most 200 documents a second to the cases, while
+     * the hub accepts more: the backlog would only grow). Documents put off are not due, so they end the loop too.
+     */
+    void drain() {
+        List<Outbox.Item> items;
+        do {
+            items = outbox.pending(Outbox.Kind.DISPATCH, batch);
+            for (Outbox.Item item : items) {
+                try (LogContext ignored = LogContext.of(item.messageId(), null)) {
+                    try {
+                        transactions.executeWithoutResult(status -> dispatch(item));
+                    } catch (RuntimeException e) {
+                        putOff(item, e);
+                    }
                 }
             }
-        }
+        } while (items.size() == batch && getContext().isStarted());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,6 +127,27 @@ class OutboxDispatchRouteTest {
         assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofMillis(20));
         assertThat(dispatcher.backoff(4)).isEqualTo(Duration.ofMillis(160));
         assertThat(dispatcher.backoff(30)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void oneRoundTakesBatchAfterBatchUntilTheOutboxIsEmptySoThatTheTimerDoesNotCapTheRate() throws Exception {
+        // a dispatcher whose timer would next fire in an hour, two documents per batch: one round must take all five
+        OutboxDispatchRoute hourly = new OutboxDispatchRoute(new Outbox(db.jdbc(), clock), log, db.transactions(),
+                3_600_000, 2, message -> "recorded");
+        camel.close();
+        try (CamelContext quiet = new DefaultCamelContext()) {
+            quiet.addRoutes(hourly);
+            quiet.start();
+            List<String> notices = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                notices.add(accept("BusinessNotice"));
+            }
+
+            hourly.drain();
+
+            assertThat(notices).allSatisfy(id -> assertThat(log.find(id).orElseThrow().state())
+                    .isEqualTo(MessageState.DISPATCHED));
+        }
     }
 
     private int attempts(String id) {
