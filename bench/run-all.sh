@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every figure of BENCHMARKS.md, on a quiet machine, from the repository's root: sh bench/run-all.sh
-# About an hour on 2 cores; about 30 GB of free disk for the seeded run (see BENCHMARKS.md). Each run's output (with the load average at its start and end) goes to
+# About 75 minutes on 2 cores; about 30 GB of free disk for the seeded run (see BENCHMARKS.md). Each run's output (with the load average at its start and end) goes to
 # bench/target/results/; nothing else should run meanwhile (check `uptime` first: the load average should be < 0.5).
 set -eu
 out=bench/target/results
