@@ -58,6 +58,11 @@ public final class SecureXml {
         }
     }
 
+    /** An empty namespace-aware document to build (JAXB marshals into it), from the thread's builder. */
+    public static Document newDocument() {
+        return BUILDER.get().newDocument();
+    }
+
     /** Parses with the default document size limit. */
     public static Document parse(byte[] bytes) throws XmlRejectedException {
         return parse(bytes, DEFAULT_MAX_DOCUMENT_BYTES);

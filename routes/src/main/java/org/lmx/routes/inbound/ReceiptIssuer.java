@@ -11,12 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.lmx.connectors.LmxException;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.signature.SignatureException;
 import org.lmx.connectors.signature.XmlSigner;
+import org.lmx.connectors.xml.SecureXml;
 import org.lmx.connectors.xml.XmlBytes;
 import org.lmx.xsd.exchange.v1.Body;
 import org.lmx.xsd.exchange.v1.DocumentContent;
@@ -115,12 +114,12 @@ public final class ReceiptIssuer {
 
     private byte[] sign(ExchangeMessage message) {
         try {
-            Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+            Document document = SecureXml.newDocument();
             Marshaller marshaller = CONTEXT.createMarshaller();
             marshaller.marshal(message, document);
             XmlSigner.sign(document, hub);
             return XmlBytes.of(document);
-        } catch (JAXBException | ParserConfigurationException | SignatureException e) {
+        } catch (JAXBException | SignatureException e) {
             throw new IllegalStateException("the hub cannot issue a receipt: " + e.getMessage(), e);
         }
     }

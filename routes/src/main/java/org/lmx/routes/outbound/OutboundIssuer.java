@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.signature.SignatureException;
@@ -232,12 +230,12 @@ public class OutboundIssuer {
         message.setHeader(header);
         message.setBody(new Body());
         try {
-            Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+            Document document = SecureXml.newDocument();
             ENVELOPE.createMarshaller().marshal(message, document);
             Element body = child(document.getDocumentElement(), "Body");
             body.appendChild(document.importNode(issue.bodyDocument, true));
             issue.envelope = document;
-        } catch (JAXBException | ParserConfigurationException e) {
+        } catch (JAXBException e) {
             throw new IllegalStateException("the hub cannot build an envelope: " + e.getMessage(), e);
         }
         // what the adapter writes for Header/Created, which the log keeps as written
