@@ -83,7 +83,8 @@ class CallAdmissionFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(call, response);
             if (call.isAsyncStarted()) {
-                // CXF continued the call on another thread: the weight is held until its answer is complete
+                // the Exchange endpoints are synchronous (ExchangeSoapRoute), but a call continued on another thread
+                // holds its weight until its answer is complete
                 call.getAsyncContext().addListener(new ReleaseWhenDone(permit));
                 releasedLater = true;
             }
