@@ -69,7 +69,7 @@ public final class SecureXml {
     }
 
     /** A new builder from the hardened factory; builders are not thread-safe, the factory's settings are. */
-    public static DocumentBuilder newBuilder() {
+    private static DocumentBuilder newBuilder() {
         try {
             DocumentBuilder builder;
             synchronized (FACTORY) {

@@ -3,12 +3,11 @@ package org.lmx.hub.evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.lmx.connectors.Sha256;
 import org.lmx.connectors.pki.Credential;
 import org.lmx.connectors.signature.SignatureException;
 import org.lmx.connectors.signature.XmlSigner;
+import org.lmx.connectors.xml.SecureXml;
 import org.lmx.connectors.xml.XmlBytes;
 import org.lmx.connectors.xml.XmlRejectedException;
 import org.w3c.dom.Document;
@@ -36,7 +35,7 @@ public final class EvidenceManifest {
     public static byte[] signed(String conversationId, String exportedAt, String hub, Map<String, byte[]> files,
                                 Credential hubCredential) {
         try {
-            Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+            Document doc = SecureXml.newDocument();
             Element root = doc.createElementNS(NS, "EvidenceManifest");
             doc.appendChild(root);
             text(doc, root, "ConversationId", conversationId);
@@ -51,7 +50,7 @@ public final class EvidenceManifest {
             }
             // signed as bytes (parsed again), so that the namespace declarations the signature covers are in the tree
             return XmlSigner.sign(XmlBytes.of(doc), hubCredential);
-        } catch (ParserConfigurationException | SignatureException | XmlRejectedException e) {
+        } catch (SignatureException | XmlRejectedException e) {
             throw new IllegalStateException("the hub cannot sign an evidence manifest: " + e.getMessage(), e);
         }
     }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A SOAP fault written by a servlet filter of the Exchange service before CXF has read the call, in the SOAP version
- * of the port that was called ({@code /services/exchange12} is SOAP 1.2). The call's body stays unread, so the
- * connection is closed after the answer.
+ * of the port that was called ({@code /services/exchange12} is SOAP 1.2). CXF never reads the call, so the connection
+ * is closed after the answer (a 503 of {@link CallAdmissionFilter} drains the body first; a 413 does not).
  */
 final class SoapFaultAnswer {
 

@@ -1,7 +1,6 @@
 package org.lmx.routes.exchange;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import org.lmx.connectors.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -14,21 +13,17 @@ final class FaultDetail {
     }
 
     static Element of(String code, String reason) {
-        try {
-            Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
-            Element detail = document.createElementNS(null, "detail");
-            Element error = document.createElementNS(LMX, "lmx:Error");
-            Element codeElement = document.createElementNS(LMX, "lmx:Code");
-            codeElement.setTextContent(code);
-            Element reasonElement = document.createElementNS(LMX, "lmx:Reason");
-            reasonElement.setTextContent(reason);
-            error.appendChild(codeElement);
-            error.appendChild(reasonElement);
-            detail.appendChild(error);
-            document.appendChild(detail);
-            return detail;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("no DOM to write a fault's detail", e);
-        }
+        Document document = SecureXml.newDocument();
+        Element detail = document.createElementNS(null, "detail");
+        Element error = document.createElementNS(LMX, "lmx:Error");
+        Element codeElement = document.createElementNS(LMX, "lmx:Code");
+        codeElement.setTextContent(code);
+        Element reasonElement = document.createElementNS(LMX, "lmx:Reason");
+        reasonElement.setTextContent(reason);
+        error.appendChild(codeElement);
+        error.appendChild(reasonElement);
+        detail.appendChild(error);
+        document.appendChild(detail);
+        return detail;
     }
 }
